@@ -1,0 +1,1 @@
+"""View code for the Streamlit dashboard: the only package that imports streamlit or pydeck."""

@@ -1,0 +1,22 @@
+"""Structured extraction: article text to troop-movement claims (the contract in CONTRACT.md)."""
+
+from __future__ import annotations
+
+from extraction.model import KINDS, Article, Claim, Document, Evidence, Source
+from extraction.pipeline import EXTRACTOR_VERSION, extract, extract_paths
+from extraction.reader import ArticleError, article_from_text, load_article
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "KINDS",
+    "Article",
+    "ArticleError",
+    "Claim",
+    "Document",
+    "Evidence",
+    "Source",
+    "article_from_text",
+    "extract",
+    "extract_paths",
+    "load_article",
+]

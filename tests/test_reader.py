@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extraction.reader import ArticleError, decode, load_article, read_header
+
+
+def test_date_header_and_byline_are_read() -> None:
+    header = read_header(" date 2022-02-02 By Ann Smith and Bo Lee, CNN\n\nBody text.")
+    assert header.published == "2022-02-02"
+    assert header.byline == "Ann Smith and Bo Lee"
+    assert header.outlet == "CNN"
+    assert header.title is None
+
+
+def test_first_short_line_is_the_headline_without_video_time() -> None:
+    header = read_header("Allies send troops east 5:23\n\nThe body starts here.")
+    assert header.title == "Allies send troops east"
+
+
+def test_cp1252_text_is_decoded() -> None:
+    assert decode("caf\u00e9 \u2019".encode("cp1252")) == "caf\u00e9 \u2019"
+
+
+def test_binary_is_refused_with_a_reason() -> None:
+    with pytest.raises(ArticleError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article(tmp_path / "gone.txt")
+
+
+def test_metadata_file_fills_outlet(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Headline here\n\nBody.", encoding="utf-8")
+    (tmp_path / "metadata.toml").write_text('[a]\noutlet = "Daily Example"\nbyline = "unknown"\n', encoding="utf-8")
+    article = load_article(tmp_path / "a.txt")
+    assert article.source.outlet == "Daily Example"
+    assert article.source.byline is None
+    assert article.source.title == "Headline here"
