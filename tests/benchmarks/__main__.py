@@ -1,0 +1,25 @@
+"""Run every benchmark module (``bench_*.py``) in this package, or only those named on the command line."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    """Import and run each benchmark's ``main()``; returns the exit status."""
+    here = Path(__file__).parent
+    names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
+    wanted = [n for n in names if not argv or any(a in n for a in argv)]
+    for name in wanted:
+        print(f"== {name}", flush=True)
+        module = importlib.import_module(f"tests.benchmarks.{name}")
+        module.main()
+        print(flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
