@@ -441,11 +441,14 @@ def _sentence_claims(
     doc = sent.doc
     counts = find_counts(sent)
     anchors = _find_anchors(sent, counts, troop_context)
+    units = find_units(sent)
+    if not anchors:
+        # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
+        anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
     if not anchors:
         return []
     mentions = [m for m in find_places(sent, nlp)
                 if m.place.precision != "unresolved" or not attribution or m.text not in attribution]
-    units = find_units(sent)
     matches = [(nlp.vocab.strings[mid], s + sent.start, e + sent.start)
                for mid, s, e in _cue_matcher(nlp)(doc[sent.start:sent.end])]
     segments = _segments(sent, anchors)
@@ -513,7 +516,7 @@ def _sentence_claims(
         elif kind == "buildup":
             if not destinations and count is None:
                 continue
-        elif kind == "alert" and count is None and not destinations:
+        elif kind == "alert" and count is None and not destinations and unit is None:
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
                 and any(doc[c.start].lower_ in _SEND_VERBS for c in cues)
@@ -522,7 +525,7 @@ def _sentence_claims(
         if kind == "deploy" and origin is not None and origin.country_code and force and "," not in force \
                 and force != "NATO" and origin.country_code != force:
             kind = "relocate"
-        hedged = any(doc[j].lower_ in lx.HEDGES for j in range(seg[0], max(first_cue, anchor.start) + 1)) or \
+        hedged = any(c.kind == "doubleneg" for c in cues) or any(doc[j].lower_ in lx.HEDGES for j in range(seg[0], max(first_cue, anchor.start) + 1)) or \
             any(doc[j].lower_ in ("could", "may", "might") for j in range(anchor.end, min(seg[1], anchor.end + 6)))
         if hedged and kind == "deploy" and count_value is None and not negated:
             continue
