@@ -140,6 +140,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 _TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lx.TROOP_PHRASES:
     _TROOP_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -608,7 +609,10 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         troop_context = mentions_troops or index - last_troop_sentence <= 3
         if mentions_troops:
             last_troop_sentence = index
-        worth_a_look = mentions_troops or (any(w[:1].isdigit() for w in lowers) and troop_context)
+        has_number = any(w[:1].isdigit() for w in lowers)
+        names_unit = any((w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))) or w in _UNIT_FIRST_WORDS
+                         for w in lowers)
+        worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
         if not worth_a_look:
             continue
         for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts):
