@@ -146,6 +146,30 @@ for _phrase in lx.TROOP_PHRASES:
     _TROOP_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
+_TROOP_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}))
+    + r")\b|\b\d+(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _worth_reading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraphs that may hold a claim, and the one before each (for who is speaking).
+
+    A claim needs troops: a troop word or unit, or a number close after a paragraph that has one.
+    """
+    keep: set[int] = set()
+    last_troops = -10
+    for i, (_, body) in enumerate(paragraphs):
+        if _TROOP_WORD.search(body) or any(w in body.lower() for w in _UNIT_FIRST_WORDS):
+            last_troops = i
+            keep.update((i - 1, i))
+        elif i - last_troops <= 3 and _DIGIT.search(body):
+            keep.update((i - 1, i))
+    return [p for i, p in enumerate(paragraphs) if i in keep]
+
+
 def _troop_noun_end(doc: Doc, i: int, limit: int) -> int | None:
     """If a troop noun starts at ``i`` return its end index."""
     first = words(doc).lower[i]
@@ -567,12 +591,12 @@ def _sentence_claims(
     return drafts
 
 
-def _is_back_reference(draft: _Draft, earlier: list[_Draft]) -> bool:
+def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list[_Draft]]) -> bool:
     """``the 8,500 who are on alert``: a count already claimed, with nothing new said about it."""
     if not draft.definite or draft.count is None:
         return False
-    for e in earlier:
-        if e.kind == draft.kind and e.count == draft.count and not e.negated:
+    for e in earlier.get((draft.kind, draft.count), ()):
+        if not e.negated:
             new_place = (draft.origin is not None and e.origin is None) or any(
                 d.name not in {x.name for x in e.destinations} for d in draft.destinations)
             if not new_place and (draft.unit is None or draft.unit == e.unit):
@@ -584,7 +608,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     nlp = pipeline()
     text = article.text
-    paragraphs = _paragraphs(text)
+    paragraphs = _worth_reading(_paragraphs(text))
     docs = list(nlp.pipe(body for _, body in paragraphs))
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
@@ -602,6 +626,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         return speakers[i]
 
     drafts: list[_Draft] = []
+    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
@@ -618,8 +643,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts):
             d.start += offset
             d.end += offset
-            if not _is_back_reference(d, drafts):
+            if not _is_back_reference(d, by_count):
                 drafts.append(d)
+                by_count.setdefault((d.kind, d.count), []).append(d)
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []

@@ -59,9 +59,13 @@ class Words:
     __slots__ = ("idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = [t.text for t in doc]
-        self.lower: list[str] = [t.lower_ for t in doc]
-        self.idx: list[int] = [t.idx for t in doc]
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.idx: list[int] = []
+        for t in doc:
+            self.text.append(t.text)
+            self.lower.append(t.lower_)
+            self.idx.append(t.idx)
 
 
 def words(doc: Doc) -> Words:
