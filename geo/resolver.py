@@ -100,6 +100,7 @@ class Resolver:
         self.directions: frozenset[str] = frozenset(lexicon["directions"])
         self.cues: dict[str, dict[str, list[str]]] = lexicon["context_cues"]
         self.common = common_words()
+        self.institutions: frozenset[str] = frozenset(_key(n) for n in lexicon["institutions"])
         self._index_countries()
         self._index_divisions()
         self._index_regions()
@@ -134,6 +135,7 @@ class Resolver:
 
     def _index_divisions(self) -> None:
         us_states = {d.code: d.name for d in divisions() if d.country == "US"}
+        self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
         for d in divisions():
             self.admin_names[(d.country, d.code)] = fold(d.name)
             name = f"{d.name}, {countries()[d.country].name}" if d.country != "US" else d.name
@@ -170,7 +172,8 @@ class Resolver:
         if town.country == "US" and town.admin1 in self.us_states:
             name = f"{town.name}, {self.us_states[town.admin1]}"
         else:
-            name = f"{town.name}, {country.name}" if country else town.name
+            division = self.division_names.get((town.country, town.admin1))
+            name = f"{town.name}, {division or (country.name if country else town.country)}"
         prior = 10.0 + 5.0 * math.log10(max(town.population, 10))
         basis = f"town of {town.population:,}"
         if town.capital:
@@ -219,6 +222,8 @@ class Resolver:
             return unresolved(mention, "too long to be a place name")
         if not any(ch.isalpha() for ch in text):
             return unresolved(mention, "no letters: not a place name")
+        if _key(text) in self.institutions:
+            return unresolved(mention, f"'{text}' names an institution or outlet, not a place")
         for head, qual in self._splits(text):
             qualifier = self.qualifier(qual) if qual else None
             if qual and qualifier is None:
@@ -251,7 +256,8 @@ class Resolver:
         if not found and possessive != head:
             key = _key(possessive)
             found = self.candidates(key)
-        found = [c for c in found if not c.exact_case or head.replace(".", "") == c.exact_case.replace(".", "")]
+        bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
+        found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
         if not found:
             return None
         return self._choose(found, key, head, mention, context, qualifier)
@@ -303,6 +309,8 @@ class Resolver:
             return True
         if not any(ch.isupper() for ch in head):
             return False
+        if fold(head).startswith("the ") and not fold(best.place.name).startswith("the "):
+            return False  # "the White House" is not a town called White House; "The Hague" is
         if key in self.common or (len(key) <= 3 and " " not in key):
             ctx = " " + fold(context) + " "
             cc = best.place.country_code or ""
