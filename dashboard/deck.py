@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 import pydeck as pdk
@@ -50,7 +51,7 @@ TROOPS_PER_PIXEL = 250
 MIN_WIDTH, MAX_WIDTH = 2.0, 24.0
 COMBINED_WIDTH = 2.0
 GREAT_CIRCLE_KM = 2500.0
-ARROW_DEG = 0.9
+ARROW_DEG = 0.6
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def build_layers(
     for m in reconciliation.movements:
         colour = _colour(m, selected)
         count = m.consensus.low
-        text = m.consensus.text if m.consensus.count is not None or m.consensus.low is not None else m.consensus.text
+        text = m.consensus.text if m.consensus.low is not None else (m.consensus.text if m.kind == "buildup" else "troops")
         dests = [p for p in m.destinations if p.resolved]
         row = _flow_row(m, names)
         if m.kind == "alert":
@@ -178,7 +179,7 @@ def build_layers(
             if where is not None:
                 alerts.append({**row, "position": _pos(where), "colour": [*colour, 230]})
                 labels.append({"position": _pos(where), "text": f"{text} on alert", "colour": [120, 90, 0, 255],
-                               "offset": [0, 26]})
+                               "offset": [0, 28], "anchor": "middle"})
             continue
         if m.kind == "buildup":
             for p in dests:
@@ -186,7 +187,7 @@ def build_layers(
                                  "colour": [*colour, 110]})
             if dests:
                 labels.append({"position": _centroid(dests), "text": f"{m.force}: {text}", "colour": [150, 20, 20, 255],
-                               "offset": [0, -18]})
+                               "offset": [16, -16], "anchor": "start"})
             continue
         if not dests:
             continue
@@ -215,20 +216,21 @@ def build_layers(
                     add_node(p, count)
         if m.combined:
             labels.append({"position": _centroid(dests), "text": f"{text} combined", "colour": [70, 90, 130, 255],
-                           "offset": [0, 14]})
+                           "offset": [0, 18], "anchor": "middle"})
         else:
             for p in dests:
                 entry = dest_labels.setdefault(place_key(p), (p, []))
-                entry[1].append(text if m.origin is not None else f"{text} (origin not stated)")
+                entry[1].append(text if m.origin is not None else f"{text} (no origin)")
 
     for place, texts in dest_labels.values():
         labels.append({"position": _pos(place), "text": "\n".join(dict.fromkeys(texts)), "colour": [20, 20, 20, 255],
-                       "offset": [0, -16]})
+                       "offset": [10, 10], "anchor": "start"})
     for r in reconciliation.ruled_out:
         for p in r.places:
             if p.resolved:
                 ruled.append({"position": _pos(p), "text": "✕"})
-                labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 30]})
+                labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 22],
+                               "anchor": "middle"})
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
 
@@ -262,7 +264,7 @@ def build_layers(
         layer("ScatterplotLayer", DESTINATION_MARKERS, markers, getPosition="position", getRadius="radius",
               radiusUnits="pixels", getFillColor="colour", stroked=True, getLineColor=[255, 255, 255, 230],
               lineWidthMinPixels=2, autoHighlight=True),
-        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour", getSize=14,
+        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour", getSize=13, getTextAnchor="anchor",
               getPixelOffset="offset", characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
               fontWeight="bold", outlineWidth=3, outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True},
               ),
@@ -270,18 +272,22 @@ def build_layers(
 
 
 def view_state(reconciliation: Reconciliation) -> dict[str, float]:
-    """Centre and zoom that fit every drawn place (Europe when nothing is placed)."""
-    points = [
-        (float(p.lon), float(p.lat))
-        for m in reconciliation.movements
-        for p in (*m.destinations, *([m.origin] if m.origin else []))
-        if p.resolved and p.lon is not None and p.lat is not None
-    ]
+    """Centre and zoom that fit the drawn places (Europe when nothing is placed).
+
+    When origins and destinations span more than 60° of longitude, only destinations are framed.
+    """
+    def placed(places: Iterable[Place]) -> list[tuple[float, float]]:
+        return [(float(p.lon), float(p.lat)) for p in places if p.resolved and p.lon is not None and p.lat is not None]
+
+    points = placed(p for m in reconciliation.movements for p in (*m.destinations, *([m.origin] if m.origin else [])))
+    if points and max(x for x, _ in points) - min(x for x, _ in points) > 60:
+        # Transatlantic: frame where the troops go (labels stay readable); arcs enter from the edge.
+        points = placed(p for m in reconciliation.movements for p in m.destinations) or points
     if not points:
         return {"longitude": 15.0, "latitude": 50.0, "zoom": 3.0, "pitch": 0.0, "bearing": 0.0}
     lons, lats = [p[0] for p in points], [p[1] for p in points]
-    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.6, 8.0)
-    zoom = max(1.0, min(6.0, math.log2(360.0 / span) + 0.6))
+    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.6, 30.0)
+    zoom = max(1.0, min(6.0, math.log2(360.0 / span) - 0.5))
     return {"longitude": (min(lons) + max(lons)) / 2, "latitude": (min(lats) + max(lats)) / 2, "zoom": round(zoom, 2),
             "pitch": 0.0, "bearing": 0.0}
 
