@@ -449,7 +449,7 @@ def arithmetic_checks(items: Sequence[tuple[str, str, frozenset[str], int | None
     """Find totals whose destinations are exactly covered by other items', and check the sums.
 
     An item is ``(id, group, destination keys, count)``; only items of the same group (force and kind family)
-    are compared, and parts must not overlap. The cover with the fewest parts is reported.
+    are compared, and parts must not overlap. The cover with the fewest parts is reported, largest first.
 
     Args:
         items: Candidate totals and parts.
@@ -473,7 +473,9 @@ def arithmetic_checks(items: Sequence[tuple[str, str, frozenset[str], int | None
                 None,
             )
             if cover is not None:
-                checks.append(ArithmeticCheck(total_id, tuple(i for i, _, _ in cover), total, tuple(c for *_, c in cover)))
+                ordered = sorted(cover, key=lambda part: -part[2])  # largest part first: 1,700 + 300
+                checks.append(ArithmeticCheck(total_id, tuple(i for i, _, _ in ordered), total,
+                                              tuple(c for *_, c in ordered)))
                 break
     return checks
 
