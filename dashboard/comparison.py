@@ -15,13 +15,19 @@ def column_name(source: Source) -> str:
     return f"{source.outlet or 'unknown outlet'} ({source.id.split('_')[0]})"
 
 
-def comparison_rows(reconciliation: Reconciliation, sources: Sequence[Source]) -> list[dict[str, str]]:
+MAX_COLUMNS = 12
+
+
+def comparison_rows(
+    reconciliation: Reconciliation, sources: Sequence[Source], max_columns: int = MAX_COLUMNS
+) -> list[dict[str, str]]:
     """One row per movement: each chosen source's figure, the consensus, the flag and the arithmetic check.
 
     A source that gives the movement only inside a combined total shows ``in combined total``; a source that
     doesn't mention it shows an empty cell. The ``flag`` column is ``sources differ`` where figures disagree.
+    At most ``max_columns`` source columns are shown (the consensus still counts every source).
     """
-    chosen = [s for s in sources if s.id in reconciliation.source_ids]
+    chosen = [s for s in sources if s.id in reconciliation.source_ids][:max_columns]
     checks = {c.total_id: c for c in reconciliation.checks}
     rows = []
     for m in reconciliation.movements:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from extraction.flows import Movement, Reconciliation, format_count, home_place, place_key
+from extraction.flows import Movement, Reconciliation, home_place, place_key
 from geo import Place, great_circle
 
 BASEMAP = "basemap"
@@ -75,9 +75,10 @@ def legend() -> tuple[LegendEntry, ...]:
                   for k, c in KIND_COLOURS.items() if k not in ("alert", "buildup"))
     return (
         *kinds,
-        LegendEntry((120, 120, 120), f"arc width: 1 px per {TROOPS_PER_PIXEL:,} troops ({MIN_WIDTH:g}–{MAX_WIDTH:g} px)"),
+        LegendEntry((120, 120, 120),
+                    f"arc width: 1 px per {TROOPS_PER_PIXEL:,} troops ({MIN_WIDTH:g}–{MAX_WIDTH:g} px)"),
         LegendEntry((170, 190, 220), "thin pale arcs + one 'combined' label: one total for several places, not split"),
-        LegendEntry((31, 119, 180), "filled dot with a count, no arc: destination of a flow whose origin no one states"),
+        LegendEntry((31, 119, 180), "dot with a count, no arc: a flow whose origin no source states"),
         LegendEntry(KIND_COLOURS["alert"], "ring: troops on alert (at the origin, or the force's home country)"),
         LegendEntry(KIND_COLOURS["buildup"], "red disc: forces gathering at a place"),
         LegendEntry((40, 40, 40), "✕ ruled out by the article (e.g. 'US forces: not to Ukraine')"),
@@ -97,10 +98,7 @@ def _km(a: Place, b: Place) -> float:
 
 def _arrowhead(origin: Place, target: Place, great: bool) -> list[list[float]]:
     """A small triangle at ``target`` pointing along the arc's last stretch."""
-    if great:
-        before = great_circle(_pos_t(origin), _pos_t(target), 32)[-2]
-    else:
-        before = _pos_t(origin)
+    before = great_circle(_pos_t(origin), _pos_t(target), 32)[-2] if great else _pos_t(origin)
     tip = _pos_t(target)
     dx, dy = tip[0] - before[0], tip[1] - before[1]
     norm = math.hypot(dx, dy) or 1.0
@@ -171,7 +169,7 @@ def build_layers(
     for m in reconciliation.movements:
         colour = _colour(m, selected)
         count = m.consensus.low
-        text = m.consensus.text if m.consensus.low is not None else (m.consensus.text if m.kind == "buildup" else "troops")
+        text = m.consensus.text if m.consensus.low is not None or m.kind == "buildup" else "troops"
         dests = [p for p in m.destinations if p.resolved]
         row = _flow_row(m, names)
         if m.kind == "alert":
@@ -264,7 +262,8 @@ def build_layers(
         layer("ScatterplotLayer", DESTINATION_MARKERS, markers, getPosition="position", getRadius="radius",
               radiusUnits="pixels", getFillColor="colour", stroked=True, getLineColor=[255, 255, 255, 230],
               lineWidthMinPixels=2, autoHighlight=True),
-        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour", getSize=13, getTextAnchor="anchor",
+        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour", getSize=13,
+              getTextAnchor="anchor",
               getPixelOffset="offset", characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
               fontWeight="bold", outlineWidth=3, outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True},
               ),
@@ -293,7 +292,7 @@ def view_state(reconciliation: Reconciliation) -> dict[str, float]:
 
 
 def _pydeck_kwargs(spec: dict[str, Any]) -> dict[str, Any]:
-    """pydeck reads every string as an accessor expression; quote the ones that are plain values."""
+    """Pydeck reads every string as an accessor expression; quote the ones that are plain values."""
     out = {}
     for key, value in spec.items():
         if key == "type":
@@ -304,7 +303,7 @@ def _pydeck_kwargs(spec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class CompactDeck(pdk.Deck):  # type: ignore[misc]
+class CompactDeck(pdk.Deck):
     """A Deck serialised without indentation: pydeck's indented JSON would triple the payload."""
 
     def to_json(self) -> str:
@@ -339,5 +338,5 @@ def build_deck(
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,
-        tooltip={"text": "{tooltip}"},  # type: ignore[arg-type]
+        tooltip={"text": "{tooltip}"},
     )

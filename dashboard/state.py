@@ -60,7 +60,7 @@ def parse_params(params: Mapping[str, str | Sequence[str]], source_ids: Sequence
     """
     known = tuple(source_ids)
     view_text = _first(params.get("view")).strip().lower()
-    view: View = view_text if view_text in VIEWS else "all"  # type: ignore[assignment]
+    view: View = view_text if view_text in VIEWS else "all"
     wanted = [s.strip() for s in _first(params.get("sources")).split(",") if s.strip()]
     chosen = tuple(s for s in dict.fromkeys(wanted) if s in known)
     movement = _first(params.get("movement")).strip()[:64] or None

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
-from dashboard.comparison import comparison_rows
+from dashboard.comparison import MAX_COLUMNS, comparison_rows
 from dashboard.deck import legend
 from dashboard.state import VIEW_LABELS, VIEWS, ViewState
 from extraction import Document, extract_paths, load_article
@@ -63,7 +63,8 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
         st.session_state["sources_several"] = list(initial.sources)
     view = st.sidebar.radio("View", VIEWS, format_func=lambda v: VIEW_LABELS[v], key="view")
     if view == "one" and ids:
-        chosen: tuple[str, ...] = (st.sidebar.selectbox("Source", ids, format_func=labels.__getitem__, key="source_one"),)
+        one = st.sidebar.selectbox("Source", ids, format_func=labels.__getitem__, key="source_one")
+        chosen: tuple[str, ...] = (one,)
     elif view == "several" and ids:
         chosen = tuple(st.sidebar.multiselect("Sources", ids, format_func=labels.__getitem__, key="sources_several"))
     else:
@@ -142,6 +143,9 @@ def comparison_table(reconciliation: Reconciliation, sources: Sequence[Source]) 
     if not rows:
         st.info("No movements for the chosen sources.")
         return
+    if len(reconciliation.source_ids) > MAX_COLUMNS:
+        st.caption(f"Showing {MAX_COLUMNS} of {len(reconciliation.source_ids)} sources as columns; the consensus "
+                   "counts them all. Choose sources in the sidebar to compare others.")
     frame = pd.DataFrame(rows)
     figures = [c for c in frame.columns if c not in ("movement", "kind", "force", "consensus", "flag", "check")]
     st.dataframe(frame.style.apply(_highlight_differences, axis=1, figure_columns=figures), hide_index=True,

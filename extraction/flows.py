@@ -23,7 +23,6 @@ Grouping rules (each is tested in ``tests/test_flows.py``):
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -394,15 +393,21 @@ def group_movements(flows: Sequence[Flow]) -> list[list[Flow]]:
         Groups of flows, in order of first appearance.
     """
     groups: list[tuple[tuple[str, str, frozenset[str], str | None], list[Flow]]] = []
+    by_key: dict[tuple[str, str, frozenset[str], str | None], list[list[Flow]]] = {}
+    placed_origins: dict[tuple[str, str, frozenset[str]], set[str]] = {}
 
     def place(flow: Flow, key: tuple[str, str, frozenset[str], str | None]) -> None:
-        open_groups = [g for k, g in groups if k == key and all(f.source_id != flow.source_id for f in g)]
+        open_groups = [g for g in by_key.get(key, []) if all(f.source_id != flow.source_id for f in g)]
         same_count = [g for g in open_groups if any(f.count == flow.count for f in g)]
-        chosen = (same_count or open_groups or [None])[0]
-        if chosen is None:
-            groups.append((key, [flow]))
-        else:
-            chosen.append(flow)
+        candidates = same_count or open_groups
+        if candidates:
+            candidates[0].append(flow)
+            return
+        group = [flow]
+        groups.append((key, group))
+        by_key.setdefault(key, []).append(group)
+        if key[3] is not None:
+            placed_origins.setdefault(key[:3], set()).add(key[3])
 
     later: list[Flow] = []
     for flow in flows:
@@ -414,12 +419,12 @@ def group_movements(flows: Sequence[Flow]) -> list[list[Flow]]:
             place(flow, (*base, origin))
     for flow in later:
         base = _group_key(flow)
-        placed = {k for k, _ in groups if k[:3] == base and k[3] is not None}
-        place(flow, placed.pop() if len(placed) == 1 else (*base, None))
+        origins = placed_origins.get(base, set())
+        place(flow, (*base, next(iter(origins))) if len(origins) == 1 else (*base, None))
     return [g for _, g in groups]
 
 
-def _movement(group: Sequence[Flow], all_groups: Sequence[Sequence[Flow]]) -> Movement:
+def _movement(group: Sequence[Flow], wider: dict[tuple[str, str], list[tuple[frozenset[str], set[str]]]]) -> Movement:
     first = group[0]
     base = _group_key(first)
     origin_keys = sorted({k for f in group if (k := _origin_key(f.origin)) is not None})
@@ -427,10 +432,9 @@ def _movement(group: Sequence[Flow], all_groups: Sequence[Sequence[Flow]]) -> Mo
     mine = {f.source_id for f in group}
     combined_only: set[str] = set()
     if base[0] != "alert" and base[2]:
-        for other in all_groups:
-            other_key = _group_key(other[0])
-            if other_key[:2] == base[:2] and base[2] < other_key[2]:
-                combined_only.update(f.source_id for f in other if f.count is not None and f.source_id not in mine)
+        for dests, stating in wider.get(base[:2], []):
+            if base[2] < dests:
+                combined_only.update(stating - mine)
     destinations = max((f.destinations for f in group), key=lambda ds: sum(PRECISION_RANK[p.precision] for p in ds))
     return Movement(
         id=_stable_id("m", *base[:2], ",".join(sorted(base[2])), origin_keys[0] if origin_keys else ""),
@@ -457,27 +461,40 @@ def arithmetic_checks(items: Sequence[tuple[str, str, frozenset[str], int | None
     Returns:
         One check per total that has a cover.
     """
+    by_group: dict[str, list[tuple[str, frozenset[str], int]]] = {}
+    for item_id, group, dests, count in items:
+        if count is not None:
+            by_group.setdefault(group, []).append((item_id, dests, count))
     checks: list[ArithmeticCheck] = []
     for total_id, group, dests, total in items:
         if total is None or len(dests) < 2:
             continue
-        parts = [(i, d, c) for i, g, d, c in items if g == group and i != total_id and c is not None and d < dests]
-        for size in range(2, len(parts) + 1):
-            cover = next(
-                (
-                    combo
-                    for combo in itertools.combinations(parts, size)
-                    if sum(len(d) for _, d, _ in combo) == len(dests) and frozenset().union(*(d for _, d, _ in combo))
-                    == dests
-                ),
-                None,
-            )
+        parts = [p for p in by_group.get(group, []) if p[0] != total_id and p[1] < dests]
+        for depth in range(2, len(dests) + 1):
+            cover = _cover(dests, parts, depth)
             if cover is not None:
                 ordered = sorted(cover, key=lambda part: -part[2])  # largest part first: 1,700 + 300
                 checks.append(ArithmeticCheck(total_id, tuple(i for i, _, _ in ordered), total,
                                               tuple(c for *_, c in ordered)))
                 break
     return checks
+
+
+def _cover(
+    remaining: frozenset[str], parts: Sequence[tuple[str, frozenset[str], int]], depth: int
+) -> list[tuple[str, frozenset[str], int]] | None:
+    """An exact cover of ``remaining`` by at most ``depth`` disjoint parts (first found), or ``None``."""
+    if not remaining:
+        return []
+    if depth == 0:
+        return None
+    key = min(remaining)  # every cover has exactly one part holding this key: branch only on those
+    for part in parts:
+        if key in part[1] and part[1] <= remaining:
+            rest = _cover(remaining - part[1], parts, depth - 1)
+            if rest is not None:
+                return [part, *rest]
+    return None
 
 
 def _unique_ids(movements: Sequence[Movement]) -> tuple[Movement, ...]:
@@ -499,10 +516,17 @@ def reconcile(claims: Iterable[Claim], source_ids: Sequence[str]) -> Reconciliat
     Returns:
         The reconciliation, movements in order of first appearance.
     """
-    claims = tuple(claims)
-    per_source = [source_flows(sid, claims) for sid in source_ids]
+    by_source: dict[str, list[Claim]] = {sid: [] for sid in source_ids}
+    for claim in claims:
+        if claim.source_id in by_source:
+            by_source[claim.source_id].append(claim)
+    per_source = [source_flows(sid, by_source[sid]) for sid in source_ids]
     groups = group_movements([f for s in per_source for f in s.flows])
-    movements = _unique_ids([_movement(g, groups) for g in groups])
+    wider: dict[tuple[str, str], list[tuple[frozenset[str], set[str]]]] = {}
+    for g in groups:
+        key = _group_key(g[0])
+        wider.setdefault(key[:2], []).append((key[2], {f.source_id for f in g if f.count is not None}))
+    movements = _unique_ids([_movement(g, wider) for g in groups])
     negated: dict[tuple[str, frozenset[str]], list[Claim]] = {}
     for s in per_source:
         for claim in s.ruled_out:

@@ -138,7 +138,8 @@ def test_query_params_round_trip_and_garbage_falls_back() -> None:
     state = ViewState("several", ("c", "a"), "m-123")
     assert parse_params(state.to_params(), ids) == state
     assert parse_params({"view": "one", "sources": "b"}, ids) == ViewState("one", ("b",))
-    assert parse_params({"view": "<script>", "sources": "zzz,,", "movement": ""}, ids) == ViewState("all", ("a", "b", "c"))
+    garbage = {"view": "<script>", "sources": "zzz,,", "movement": ""}
+    assert parse_params(garbage, ids) == ViewState("all", ("a", "b", "c"))
     assert parse_params({"view": "one", "sources": "nope"}, ids) == ViewState("one", ("a",))
     assert parse_params({"view": ["several"], "sources": ["x,b"]}, ids) == ViewState("several", ("b",))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extraction.flows import arithmetic_checks, consensus, Figure, reconcile, source_flows
+from extraction.flows import Figure, arithmetic_checks, consensus, reconcile, source_flows
 from tests.builders import claim, country, nowhere, region, site
 
 PL, DE, RO, US, UA = (country(c) for c in ("PL", "DE", "RO", "US", "UA"))
