@@ -15,7 +15,7 @@ st.set_page_config(page_title="Troop movements in the news", layout="wide")
 st.title("Troop movements in the news")
 
 corpus = views.corpus()
-document, errors = views.load_document(corpus)
+document, errors = views.document(corpus)
 for message in errors:
     st.error(message)
 sources = document.sources

@@ -38,9 +38,15 @@ def load_document(path: str) -> tuple[Document, list[str]]:
 
 
 @st.cache_resource(show_spinner=False)
+def document(path: str) -> tuple[Document, list[str]]:
+    """The corpus held once in memory: ``st.cache_data`` would unpickle a fresh copy on every rerun."""
+    return load_document(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def reconciled(path: str, source_ids: tuple[str, ...]) -> Reconciliation:
     """The reconciliation for a set of sources (kept in memory: frozen objects, never mutated)."""
-    return reconcile(load_document(path)[0].claims, source_ids)
+    return reconcile(document(path)[0].claims, source_ids)
 
 
 @st.cache_data(show_spinner=False)
