@@ -50,7 +50,7 @@ with legend_col:
     views.legend_block()
 with unplaced_col:
     st.subheader("Not on the map")
-    views.unplaced_panel(reconciliation)
+    views.unplaced_panel(reconciliation, sources)
 
 st.subheader("Sources compared")
 views.comparison_table(reconciliation, sources)
