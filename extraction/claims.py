@@ -436,11 +436,12 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
     found: list[Place] = []
     lowers = words(doc).lower[start:stop]
     for m in mentions:
-        if start <= m.start < stop and m.place.precision == "country":
+        if start <= m.start < stop:
             prep = words(doc).lower[m.start - 1] if m.start > start else ""
             if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
                 continue
-            found.append(m.place)
+            if m.place.precision == "country":
+                found.append(m.place)
     if not found:
         joined = " ".join(lowers)
         for name, code in lx.INSTITUTION_COUNTRY.items():
@@ -481,7 +482,7 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
         return True
     if m.text in people or m.text in people.values():
         return True
-    return m.place.precision == "unresolved" and bool(attribution) and m.text in (attribution or "")
+    return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
 def _sentence_claims(

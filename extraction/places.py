@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -33,20 +32,66 @@ _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an",
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A place named in a sentence: token span (document indices), text as written, resolution."""
+    """A place named in a sentence: token span (document indices), text as written, its sentence.
+
+    The resolution is looked up only when something asks for it: most capitalised names in a
+    sentence (people, organisations) never take a role in a claim.
+    """
 
     start: int
     end: int
     text: str
-    place: Place
+    context: str
+
+    @cached_property
+    def place(self) -> Place:
+        """The mention resolved through ``geo`` (with its sentence as context)."""
+        place = _resolve(self.text, self.context)
+        if place.precision == "unresolved":
+            # A trailing possessive may hide the name ("Ukraine’s").
+            trimmed = self.text.removesuffix("’s").removesuffix("'s")
+            if trimmed != self.text:
+                place = _resolve(trimmed, self.context)
+        return place
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, context: str = "") -> Place:
+    """``geo.resolve``, remembered: articles name the same places again and again."""
+    return geo.resolve(text, context)
 
 
 @lru_cache(maxsize=1)
-def _phrase_matcher(nlp: Language) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = sorted(p for p in geo.place_phrases() if p and p not in NOT_PLACES)
-    matcher.add("PLACE", [nlp.make_doc(p) for p in phrases])
-    return matcher
+def _phrases_by_prefix() -> dict[str, tuple[str, ...]]:
+    """Gazetteer phrases keyed by their first three characters, longest first.
+
+    Matching phrases against the lowercased text (and checking that they fall on token boundaries)
+    avoids tokenising thousands of phrases at start-up, which a spaCy PhraseMatcher would need.
+    """
+    table: dict[str, list[str]] = {}
+    for phrase in geo.place_phrases():
+        if len(phrase) >= 2 and phrase not in NOT_PLACES:
+            table.setdefault(phrase[:3], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of gazetteer phrases in ``doc`` (computed once per document)."""
+    cached = doc.user_data.get("place_phrases")
+    if cached is not None:
+        return list(cached)
+    table = _phrases_by_prefix()
+    w = words(doc)
+    lowered = doc.text.lower()
+    ends = {i + len(t): k for k, (i, t) in enumerate(zip(w.idx, w.text, strict=True))}
+    found: list[tuple[int, int]] = []
+    for k, at in enumerate(w.idx):
+        for phrase in table.get(lowered[at:at + 3], ()):
+            if lowered.startswith(phrase, at) and at + len(phrase) in ends:
+                found.append((k, ends[at + len(phrase)] + 1))
+                break
+    doc.user_data["place_phrases"] = found
+    return list(found)
 
 
 def _is_name_token(text: str) -> bool:
@@ -73,8 +118,8 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
                 while k < sent.end and _is_name_token(words(doc).text[k]):
                     k += 1
                 qualifier = doc[j + 1:k].text
-                head = geo.resolve(doc[i:j].text)
-                if head.precision not in ("country", "region", "admin") and geo.resolve(qualifier).precision in (
+                head = _resolve(doc[i:j].text)
+                if head.precision not in ("country", "region", "admin") and _resolve(qualifier).precision in (
                     "admin", "country"
                 ):
                     j = k
@@ -89,11 +134,7 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     """Every place mention in ``sent`` that resolves, longest first where they overlap."""
     doc: Doc = sent.doc
     spans: list[Span] = []
-    cached = doc.user_data.get("place_phrases")
-    if cached is None:
-        cached = [(s, e) for _, s, e in _phrase_matcher(nlp)(doc)]
-        doc.user_data["place_phrases"] = cached
-    for s, e in cached:
+    for s, e in _phrase_spans(doc):
         if sent.start <= s and e <= sent.end:
             spans.append(doc[s:e])
     for s, e in _capitalised_runs(sent):
@@ -109,13 +150,7 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
         text = doc[s:e].text.rstrip(",")
         if text.lower().removesuffix("’s").removesuffix("'s") in NOT_PLACES:
             continue
-        if e - s == 1 and geo.demonym_country(text) and geo.resolve(text).precision == "unresolved":
+        if e - s == 1 and geo.demonym_country(text) and _resolve(text).precision == "unresolved":
             continue
-        place = geo.resolve(text, context)
-        if place.precision == "unresolved":
-            # A trailing possessive or plural adjective may hide the name ("Ukraine’s", "Baltic").
-            trimmed = text.removesuffix("’s").removesuffix("'s")
-            if trimmed != text:
-                place = geo.resolve(trimmed, context)
-        mentions.append(PlaceMention(s, e, text, place))
+        mentions.append(PlaceMention(s, e, text, context))
     return mentions
