@@ -140,6 +140,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_CUE_WORDS = frozenset(phrase[0] for phrase in (*lx.DEPLOY_CUES, *lx.RELOCATE_CUES, *lx.WITHDRAW_CUES))
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 _TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lx.TROOP_PHRASES:
@@ -212,8 +213,8 @@ def _find_anchors(
             f = _force_word(words(doc).text[j])
             if f:
                 force = force or f
-            elif low not in lx.COUNT_NOUN_FILLERS:
-                break
+            elif low not in lx.COUNT_NOUN_FILLERS and not (words(doc).text[j][:1].isupper() and j < c.end + 3):
+                break  # capitalised words may stand between: "350 Royal Marines", "200 Wagner fighters"
             j += 1
         prev = words(doc).lower[c.start - 1] if c.start > sent.start else ""
         prev2 = words(doc).lower[c.start - 2] if c.start - 1 > sent.start else ""
@@ -226,7 +227,8 @@ def _find_anchors(
         nxt = words(doc).lower[c.end] if c.end < sent.end else ""
         if nxt in lx.NON_TROOP_NOUNS or not troop_context:
             continue
-        if nxt in _BARE_FOLLOWERS and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
+        follows = nxt in _BARE_FOLLOWERS or nxt in _CUE_WORDS
+        if follows and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
             anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
             covered.update(range(c.start, c.end))
     i = sent.start
@@ -348,6 +350,8 @@ def _role_after_prep(
             return ""
         moved_before = any(c.start < pj and c.kind in _MOVE_KINDS for c in cues)
         return "dest" if moved_before or anchor.end <= pj else ""
+    if prep in ("including", "notably", "namely") and any(c.start < pj and c.kind in _MOVE_KINDS for c in cues):
+        return "dest"  # "moving to other NATO countries, including Italy and Belgium"
     if kind == "buildup" and (prep in lx.BUILDUP_PREPS or prep == "with"):
         return "dest"
     if prep in lx.DEPLOYED_IN_PREPS and any(
@@ -509,6 +513,7 @@ def _sentence_claims(
     lw = words(doc).lower
     drafts: list[_Draft] = []
     partitive_origin: Place | None = None
+    totals: list[tuple[int, Place]] = []
     for anchor, seg in zip(anchors, segments, strict=True):
         cues = _cues_in(matches, *seg)
         # "going to fight": future tense, not a movement; "going to Poland" is.
@@ -533,6 +538,8 @@ def _sentence_claims(
                 continue
         if anchor.partitive and origins:
             partitive_origin = origins[0].place
+        elif origins and anchor.count is not None and anchor.count.value is not None:
+            totals.append((anchor.count.value, origins[0].place))
         if kind is None or anchor.partitive:
             continue
         origin = origins[0].place if origins else None
@@ -545,6 +552,10 @@ def _sentence_claims(
                 destinations = [pron]
         count = anchor.count
         count_value = count.value if count else None
+        part_of = [p for total, p in totals if count_value is not None and count_value < total]
+        if origin is None and part_of:
+            # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
+            origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if seg[0] <= u.start < seg[1]]
         unit = unit_list[0].name if unit_list else None
@@ -560,6 +571,8 @@ def _sentence_claims(
             if index - last.sentence_index <= 1 and last.count is not None:
                 count_value, count_text = last.count, last.count_text
                 force = force or last.force
+        if force is None and origin is not None and origin.precision == "site" and origin.country_code:
+            force = origin.country_code  # troops at a military installation belong to its country
         if negated:
             if not destinations:
                 continue
@@ -577,9 +590,6 @@ def _sentence_claims(
                 and any(words(doc).lower[c.start] in _SEND_VERBS for c in cues)
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        if kind == "deploy" and origin is not None and origin.country_code and force and "," not in force \
-                and force != "NATO" and origin.country_code != force:
-            kind = "relocate"
         hedged = (any(c.kind == "doubleneg" for c in cues)
                   or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
                   or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
@@ -669,15 +679,20 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         if key in seen:
             continue
         seen.add(key)
+        force = d.force or default_force
+        kind = d.kind
+        if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
+                and force not in ("NATO", "unknown") and d.origin.country_code != force:
+            kind = "relocate"  # troops already abroad moving on
         digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
         claims.append(Claim(
             id=f"{article.source.id}:{d.start}:{digest}",
             source_id=article.source.id,
-            kind=d.kind,
+            kind=kind,
             negated=d.negated,
             count=d.count,
             count_text=d.count_text,
-            force=d.force or default_force,
+            force=force,
             unit=d.unit,
             origin=d.origin,
             destinations=tuple(d.destinations),
