@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -61,17 +62,26 @@ def _resolve(text: str, context: str = "") -> Place:
     return geo.resolve(text, context)
 
 
-@lru_cache(maxsize=1)
-def _phrases_by_prefix() -> dict[str, tuple[str, ...]]:
-    """Gazetteer phrases keyed by their first three characters, longest first.
+_CHUNK_END = re.compile(r"[\s,;:!?()\"“”]")
 
-    Matching phrases against the lowercased text (and checking that they fall on token boundaries)
+
+def _first_word(text: str, at: int = 0) -> str:
+    """The text from ``at`` up to the next space or punctuation that ends a word."""
+    m = _CHUNK_END.search(text, at)
+    return text[at:m.start() if m else len(text)]
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Gazetteer phrases keyed by their first word, longest first.
+
+    Matching phrases against the lowercased text (and checking that they end on a token boundary)
     avoids tokenising thousands of phrases at start-up, which a spaCy PhraseMatcher would need.
     """
     table: dict[str, list[str]] = {}
     for phrase in geo.place_phrases():
         if len(phrase) >= 2 and phrase not in NOT_PLACES:
-            table.setdefault(phrase[:3], []).append(phrase)
+            table.setdefault(_first_word(phrase), []).append(phrase)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
@@ -80,13 +90,15 @@ def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
     cached = doc.user_data.get("place_phrases")
     if cached is not None:
         return list(cached)
-    table = _phrases_by_prefix()
+    table = _phrases_by_first_word()
     w = words(doc)
-    lowered = doc.text.lower()
+    lowered = w.full.lower()
     ends = {i + len(t): k for k, (i, t) in enumerate(zip(w.idx, w.text, strict=True))}
     found: list[tuple[int, int]] = []
     for k, at in enumerate(w.idx):
-        for phrase in table.get(lowered[at:at + 3], ()):
+        word = _first_word(lowered, at)
+        candidates = table.get(word) or table.get(word.rstrip("."), ())
+        for phrase in candidates:
             if lowered.startswith(phrase, at) and at + len(phrase) in ends:
                 found.append((k, ends[at + len(phrase)] + 1))
                 break
@@ -102,6 +114,7 @@ def _is_name_token(text: str) -> bool:
 
 def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     """Runs of capitalised tokens, with ``X, N.C.``-style qualifiers joined on."""
+    tw = words(sent.doc)
     runs: list[tuple[int, int]] = []
     i = sent.start
     doc = sent.doc
@@ -109,13 +122,13 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
         tok = doc[i]
         if _is_name_token(tok.text) and not (i == sent.start and tok.text.lower() in NOT_PLACES):
             j = i + 1
-            while j < sent.end and (_is_name_token(words(doc).text[j]) or (words(doc).text[j] in ("-", "de", "al", "el")
-                                    and j + 1 < sent.end and _is_name_token(words(doc).text[j + 1]))):
+            while j < sent.end and (_is_name_token(tw.text[j]) or (tw.text[j] in ("-", "de", "al", "el")
+                                    and j + 1 < sent.end and _is_name_token(tw.text[j + 1]))):
                 j += 1
             # Qualifier: "Fort Bragg, N.C." / "Vilseck, Germany" / "Fort Bragg in North Carolina".
-            if j + 1 < sent.end and words(doc).text[j] in _QUALIFIER_JOIN and _is_name_token(words(doc).text[j + 1]):
+            if j + 1 < sent.end and tw.text[j] in _QUALIFIER_JOIN and _is_name_token(tw.text[j + 1]):
                 k = j + 1
-                while k < sent.end and _is_name_token(words(doc).text[k]):
+                while k < sent.end and _is_name_token(tw.text[k]):
                     k += 1
                 qualifier = doc[j + 1:k].text
                 head = _resolve(doc[i:j].text)
@@ -132,6 +145,7 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
 
 def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     """Every place mention in ``sent`` that resolves, longest first where they overlap."""
+    tw = words(sent.doc)
     doc: Doc = sent.doc
     spans: list[Span] = []
     for s, e in _phrase_spans(doc):
@@ -140,10 +154,10 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     for s, e in _capitalised_runs(sent):
         spans.append(doc[s:e])
     mentions: list[PlaceMention] = []
-    context = sent.text
+    context = words(doc).full[sent.start_char:sent.end_char]
     for span in filter_spans(spans):
         s, e = span.start, span.end
-        while s < e and words(doc).lower[s] in _DETERMINERS:
+        while s < e and tw.lower[s] in _DETERMINERS:
             s += 1
         if s >= e:
             continue
