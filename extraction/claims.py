@@ -324,6 +324,7 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
 _NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
@@ -349,7 +350,10 @@ def _role_after_prep(
         return "origin"
     if prep in lx.ORIGIN_PREPS:
         return "" if lead in _NOT_ORIGIN_LEADS else "origin"
-    if prep in ("in", "at") and (anchor.end <= pj <= anchor.end + 1 or pj in unit_ends):
+    stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
+    if prep in ("in", "at") and stationing:
+        return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
+    if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
         return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
     if prep in lx.DESTINATION_PREPS:
         if lead in _NOT_DESTINATION_LEADS:
@@ -541,6 +545,12 @@ def _sentence_claims(
         if by_possession:
             kind = "buildup"
         origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
+        if kind == "deploy" and not dests and not negated:
+            # "has deployed thousands of troops along its border with India": a buildup.
+            _, gathered = _assign_places(doc, anchor, seg, mentions, cues, "buildup", negated, units)
+            if any(tw.lower[m.start - 1] in ("along", "near", "on") or "border" in tw.lower[m.start - 3:m.start]
+                   for m in gathered):
+                kind, dests = "buildup", gathered
         if by_possession:
             # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
             dests = [m for m in dests if tw.lower[m.start - 1] in ("along", "near", "on", "close")
