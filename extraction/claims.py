@@ -353,6 +353,9 @@ def _role_after_prep(
     stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
     if prep in ("in", "at") and stationing:
         return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
+    sent_before = any(c.end <= anchor.start and c.kind in ("deploy", "relocate") for c in cues)
+    if prep in ("in", "at", "around") and anchor.end <= pj <= anchor.end + 2 and sent_before:
+        return "dest"  # "has deployed 190,000 troops in and around Ukraine"
     if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
         return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
     if prep in lx.DESTINATION_PREPS:
@@ -456,12 +459,15 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
             prep = tw.lower[m.start - 1] if m.start > start else ""
             if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
                 continue
+            if m.end < len(tw.lower) and tw.lower[m.end] in lx.SPEECH_VERBS:
+                continue  # "Kiev says ...": the speaker, not the side sending troops
             if m.place.precision == "country":
                 found.append(m.place)
     if not found:
         joined = " ".join(lowers)
         for name, code in lx.INSTITUTION_COUNTRY.items():
-            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined):
+            speaking = rf"\b{re.escape(name)}\s+(?:{'|'.join(lx.SPEECH_VERBS)})\b"
+            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined) and not re.search(speaking, joined):
                 place = geo.resolve(geo.country_name(code) or code)
                 if place is not None and place.resolved:
                     found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
@@ -541,6 +547,9 @@ def _sentence_claims(
         negated = _negated(doc, anchor, seg, cues)
         kind = _kind_of({c.kind for c in cues}, negated)
         has_possession = anchor.start > seg[0] and tw.lower[anchor.start - 1] in ("has", "have", "had")
+        if kind is None and drafts and anchor.count is not None and anchor.end < seg[1] and \
+                lw[anchor.end] in lx.DESTINATION_PREPS:
+            kind = drafts[-1].kind  # "14,000 troops will go to the Middle East, including 3,000 to Saudi Arabia"
         by_possession = kind is None and has_possession and anchor.count is not None
         if by_possession:
             kind = "buildup"
@@ -611,7 +620,8 @@ def _sentence_claims(
                 and any(tw.lower[c.start] in _SEND_VERBS for c in cues)
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        hedged = (any(c.kind == "doubleneg" for c in cues)
+        undecided = "no decision" in " ".join(lw[seg[0]:seg[1]]) or "undecided" in lw[seg[0]:seg[1]]
+        hedged = (undecided or any(c.kind == "doubleneg" for c in cues)
                   or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
                   or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
         if hedged and kind == "deploy" and count_value is None and not negated:

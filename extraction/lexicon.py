@@ -111,7 +111,7 @@ HEDGES: frozenset[str] = frozenset({
 
 # Prepositions that introduce where troops go, come from, or gather.
 DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "toward", "towards", "throughout", "across"})
-DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within"})
+DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within", "around"})
 ORIGIN_PREPS: frozenset[str] = frozenset({"from"})
 ORIGIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("based", "in"), ("based", "at"), ("based", "out", "of"), ("stationed", "in"), ("stationed", "at"),
