@@ -118,6 +118,20 @@ def _cue_matcher(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
+_LONG_CHUNK = re.compile(r"\S{65,}")
+_NOT_WORD = re.compile(r"\W")
+
+
+def _tokenizable(text: str) -> str:
+    """The text with punctuation inside very long space-free runs turned into spaces.
+
+    spaCy's tokenizer takes time far beyond linear on a long run of punctuation ("“““…"); no claim
+    hides in a 65-character word, and the length stays the same, so offsets still point into the
+    article as written.
+    """
+    return _LONG_CHUNK.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
+
+
 def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
     """Every cue phrase in a document (computed once per document)."""
     cached = doc.user_data.get("cues")
@@ -734,7 +748,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
     pipeline()
-    paragraphs = _worth_reading(_paragraphs(text))
+    paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     drafts = _all_drafts(paragraphs, full_names, len(text))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)

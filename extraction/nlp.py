@@ -27,19 +27,27 @@ SENTENCE_STARTERS: frozenset[str] = frozenset({
 })
 
 
+MAX_SENTENCE_TOKENS = 160
 _ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
 
 
 @Language.component("abbreviation_boundaries")
 def abbreviation_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word clearly opens one."""
+    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word opens one; cut run-on sentences."""
     tw = words(doc)
-    if not _ABBREVIATION_THEN_CAPITAL.search(tw.full):
-        return doc
     texts = tw.text
-    for i in range(len(texts) - 1):
-        if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
-            doc[i + 1].is_sent_start = True
+    if _ABBREVIATION_THEN_CAPITAL.search(tw.full):
+        for i in range(len(texts) - 1):
+            if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
+                doc[i + 1].is_sent_start = True
+    if len(texts) > MAX_SENTENCE_TOKENS:
+        # No real sentence runs this long; cutting it keeps the claim finder linear in the text.
+        run = 0
+        for tok in doc:
+            run = 0 if tok.is_sent_start else run + 1
+            if run >= MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS // 2 and texts[tok.i - 1] in (",", ";")):
+                tok.is_sent_start = True
+                run = 0
     return doc
 
 
