@@ -11,7 +11,7 @@ from typing import Any
 from extraction.model import Article, Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # 2 MiB per article: files and pasted text alike
 METADATA_FILE = "metadata.toml"
 
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -119,6 +119,42 @@ def _known(value: Any) -> str | None:
     return None if not text or text.lower() == "unknown" else text
 
 
+def check_size(size: int, name: str = "article") -> None:
+    """Refuse an article of ``size`` bytes when it is over :data:`MAX_ARTICLE_BYTES`.
+
+    Raises:
+        ArticleError: naming the size and the limit.
+    """
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{name}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article")
+
+
+def is_html(name: str, text: str) -> bool:
+    """Whether an article is an HTML page: by its file suffix, else by how its text starts."""
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        return True
+    start = text.lstrip()[:100].lower()
+    return start.startswith(("<!doctype html", "<html"))
+
+
+def read_article_bytes(path: str | Path) -> bytes:
+    """The bytes of one article file, refused before reading when it is over the size limit.
+
+    Raises:
+        ArticleError: when the file is missing, a directory, unreadable or too large.
+    """
+    p = Path(path)
+    try:
+        check_size(p.stat().st_size, str(p))
+        return p.read_bytes()
+    except FileNotFoundError as exc:
+        raise ArticleError(f"{p}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError(f"{p}: is a directory") from exc
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+
+
 def load_article(path: str | Path) -> Article:
     """Read one article file into an :class:`Article`.
 
@@ -126,18 +162,7 @@ def load_article(path: str | Path) -> Article:
         ArticleError: when the file is missing, unreadable, too large, binary or undecodable.
     """
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{p}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit")
-        raw = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise ArticleError(f"{p}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ArticleError(f"{p}: is a directory") from exc
-    except OSError as exc:
-        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
-    text = decode(raw, str(p))
+    text = decode(read_article_bytes(p), str(p))
     return article_from_text(text, source_id=p.stem, path=str(path), html=p.suffix.lower() in (".html", ".htm"),
                              metadata=_metadata_for(p))
 
