@@ -30,10 +30,10 @@ def python_env(db: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_python(code: str, db: Path, timeout: float = 60, **extra: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a new Python process with ``TROOPMAP_DB=db``."""
+def run_python(code: str, db: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` with ``args`` in a new Python process with ``TROOPMAP_DB=db``."""
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=python_env(db, **extra), capture_output=True, text=True,
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=python_env(db), capture_output=True, text=True,
         timeout=timeout, check=False,
     )
 
