@@ -52,8 +52,8 @@ def test_everything_is_still_there_after_a_restart(tmp_path: Path) -> None:
         "s = open_store()\n"
         "print(json.dumps({'list': [a.__dict__ for a in s.list()], 'doc': s.documents().to_dict(),"
         " 'text': s.article(sys.argv[1]).text}))",
-        first.article_id,
         db,
+        first.article_id,
     )
     assert child.returncode == 0, child.stderr
     seen = json.loads(child.stdout)
