@@ -1,10 +1,621 @@
-"""Finding claims in an article (placeholder until the rule pipeline lands)."""
+"""Finding movement claims in an article.
+
+The finder works sentence by sentence on spaCy tokens:
+
+1. *Anchors* are the troops a sentence talks about: a count with a troop noun (``about 1,700
+   soldiers``), a troop noun alone (``These forces``, ``US troops``), or a bare count standing for
+   troops already mentioned (``another 2,000 will be deployed``).
+2. Each anchor owns a *segment* of the sentence: its own words up to the next anchor, so that
+   ``1,700 ... will go to Poland, while the remaining 300 ... deployed to Germany`` gives two claims.
+3. In its segment an anchor needs a *cue* (deploy, alert, withdraw, buildup, pledge ...) and takes
+   the places the cue's prepositions point at: ``to``/``into`` for destinations, ``from``/``based
+   in`` for the origin, ``along``/``near`` for a buildup.
+4. Negation (``not going to fight in Ukraine``, ``off the table``) and hedges (``could``) are read
+   in the same segment; a negated claim is kept, marked, and never becomes a flow.
+
+Nothing here knows any particular article: all word lists live in :mod:`extraction.lexicon`.
+"""
 
 from __future__ import annotations
 
-from extraction.model import Article, Claim
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+import geo
+from extraction import lexicon as lx
+from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
+from extraction.model import Article, Claim, Evidence, Kind
+from extraction.nlp import pipeline
+from extraction.numbers import CountMention, find_counts
+from extraction.places import PlaceMention, find_places
+from extraction.units import UnitMention, find_units
+from geo.place import Place
+
+_VIDEO_TITLE = re.compile(r"\s\d{1,2}:\d{2}\s*$")
+_SEND_VERBS = frozenset({
+    "send", "sends", "sending", "sent", "deploy", "deploys", "deploying", "deployed", "move", "moving",
+    "moves", "moved", "dispatch", "dispatched", "dispatching", "deployment", "deployments",
+})
+_BARE_FOLLOWERS = frozenset({
+    "will", "would", "are", "were", "is", "was", "have", "had", "who", "that", "from", "going", "being",
+    "could", "remain", "also", "more", "additional", "to", "of",
+})
+_COMPLEMENT_VERBS = frozenset({
+    "mean", "means", "meant", "believe", "believes", "believed", "think", "thinks", "know", "knows",
+    "suggest", "suggests", "suggested", "show", "shows", "showed", "signal", "signals", "signaled",
+    "decided", "argue", "argued", "insist", "insisted", "fear", "fears", "feared", "hope", "hopes",
+})
+_CONJUNCTIONS = frozenset({"and", "while", ",", ";", "but", "whereas", "plus"})
+_ANAPHORS = frozenset({"these", "those"})
+_DEF_FORCE = {"u.s.": "US", "us": "US", "american": "US", "america": "US", "nato": "NATO", "alliance": "NATO",
+              "allied": "NATO", "u.s": "US", "america's": "US"}
+_DIRECT_OBJECT_CUES = frozenset({"invade", "invaded", "invading", "enter", "entered", "entering", "cross",
+                                 "crossed", "crossing", "defend"})
+_TO_CUES_NEED_PLACE = frozenset({"go", "goes", "going", "went", "gone", "head", "heading", "headed", "heads"})
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    count: CountMention | None
+    definite: bool = False
+    partitive: bool = False
+    no_det: bool = False
+    anaphoric: bool = False
+    force: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Draft:
+    """A claim before article-level passes (default force, back-references, ids)."""
+
+    kind: Kind
+    negated: bool
+    hedged: bool
+    count: int | None
+    count_text: str | None
+    force: str | None
+    unit: str | None
+    origin: Place | None
+    destinations: list[Place]
+    attributed_to: str | None
+    start: int
+    end: int
+    definite: bool
+    sentence_index: int
+    partitive: bool = False
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _cue_matcher(nlp: Language) -> Matcher:
+    matcher = Matcher(nlp.vocab)
+    table = {
+        "alert": lx.ALERT_CUES, "withdraw": lx.WITHDRAW_CUES, "buildup": lx.BUILDUP_CUES,
+        "pledge": lx.PLEDGE_CUES, "relocate": lx.RELOCATE_CUES, "deploy": lx.DEPLOY_CUES,
+        "negonly": lx.NEGATED_ONLY_CUES, "negphrase": lx.NEGATING_PHRASES, "doubleneg": lx.DOUBLE_NEGATIONS,
+        "origin": lx.ORIGIN_PHRASES, "attrib": lx.ATTRIBUTION_INTROS,
+    }
+    for label, phrases in table.items():
+        matcher.add(label, [[{"LOWER": w} for w in phrase] for phrase in phrases])
+    return matcher
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Lines of article text with their offsets, minus page furniture (video titles, photo credits)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        low = body.strip().lower()
+        furniture = bool(_VIDEO_TITLE.search(body)) or any(low.endswith(c) or f"/{c}" in low
+                                                           for c in lx.PHOTO_CREDITS)
+        if body.strip() and not furniture:
+            out.append((pos, body))
+        pos += len(line)
+    return out
+
+
+def _troop_noun_end(doc: Doc, i: int, limit: int) -> int | None:
+    """If a troop noun starts at ``i`` return its end index."""
+    for phrase in lx.TROOP_PHRASES:
+        if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase and i + len(phrase) <= limit:
+            return i + len(phrase)
+    if doc[i].lower_ in lx.TROOP_NOUNS:
+        return i + 1
+    return None
+
+
+def _force_word(word: str) -> str | None:
+    low = word.lower().removesuffix("’s").removesuffix("'s")
+    if low in _DEF_FORCE:
+        return _DEF_FORCE[low]
+    return geo.demonym_country(low)
+
+
+def _find_anchors(sent: Span, counts: list[CountMention], troop_context: bool) -> list[_Anchor]:
+    doc = sent.doc
+    anchors: list[_Anchor] = []
+    covered: set[int] = set()
+    for c in counts:
+        j = c.end
+        force: str | None = None
+        noun_end: int | None = None
+        while j < sent.end and j < c.end + 5:
+            noun_end = _troop_noun_end(doc, j, sent.end)
+            if noun_end is not None:
+                # "military" is a noun only at the end of the phrase ("military personnel" is a phrase).
+                if doc[j].lower_ == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
+                        doc[noun_end].lower_ not in ("will", "is", "are", "has", "have", "was", "were"):
+                    noun_end = None
+                else:
+                    break
+            low = doc[j].lower_
+            f = _force_word(doc[j].text)
+            if f:
+                force = force or f
+            elif low not in lx.COUNT_NOUN_FILLERS:
+                break
+            j += 1
+        prev = doc[c.start - 1].lower_ if c.start > sent.start else ""
+        prev2 = doc[c.start - 2].lower_ if c.start - 1 > sent.start else ""
+        definite = doc[c.start].lower_ == "the" or prev == "the"
+        partitive = prev2 == "of" and prev == "the" and c.start - 2 == sent.start
+        if noun_end is not None:
+            anchors.append(_Anchor(c.start, noun_end, c, definite, partitive, force=force))
+            covered.update(range(c.start, noun_end))
+            continue
+        nxt = doc[c.end].lower_ if c.end < sent.end else ""
+        if nxt in lx.NON_TROOP_NOUNS or not troop_context:
+            continue
+        if nxt in _BARE_FOLLOWERS and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
+            anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
+            covered.update(range(c.start, c.end))
+    i = sent.start
+    while i < sent.end:
+        if i in covered:
+            i += 1
+            continue
+        end = _troop_noun_end(doc, i, sent.end)
+        if end is None or (doc[i].lower_ == "members"):
+            i += 1
+            continue
+        if doc[i].lower_ == "military":
+            nxt = doc[end].lower_ if end < sent.end else ""
+            if not (i > sent.start and doc[i - 1].lower_ == "the") or nxt not in (
+                "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
+            ):
+                i += 1
+                continue
+        k = i
+        force = None
+        no_det = anaphoric = False
+        while k - 1 >= sent.start and k > i - 4 and k - 1 not in covered:
+            w = doc[k - 1]
+            f = _force_word(w.text)
+            if f:
+                force = force or f
+            elif w.lower_ == "no":
+                no_det = True
+            elif w.lower_ in _ANAPHORS:
+                anaphoric = True
+            elif w.lower_ not in ("the", "more", "additional", "other", "new", "of", "all", "any", "our",
+                                  "their", "its", "combat", "ground", "foreign", "western"):
+                break
+            k -= 1
+        anchors.append(_Anchor(k, end, None, definite=doc[k].lower_ == "the", no_det=no_det,
+                               anaphoric=anaphoric, force=force))
+        i = end
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
+    """Token range each anchor owns: from after the previous anchor's last conjunction to the next anchor."""
+    doc = sent.doc
+    bounds: list[tuple[int, int]] = []
+    for k, a in enumerate(anchors):
+        if k == 0:
+            start = sent.start
+        else:
+            prev_end = anchors[k - 1].end
+            start = a.start
+            for j in range(a.start - 1, prev_end - 1, -1):
+                if doc[j].lower_ in _CONJUNCTIONS:
+                    start = j + 1
+                    break
+        end = anchors[k + 1].start if k + 1 < len(anchors) else sent.end
+        if k + 1 < len(anchors):
+            nxt = anchors[k + 1]
+            for j in range(nxt.start - 1, a.end - 1, -1):
+                if doc[j].lower_ in _CONJUNCTIONS:
+                    end = j + 1
+                    break
+        # A complement clause after the anchor ("does not mean that ...") is another statement.
+        for j in range(a.end, end - 1):
+            if doc[j].lower_ == "that" and doc[j - 1].lower_ in _COMPLEMENT_VERBS:
+                end = j
+                break
+            if doc[j].text == ";":
+                end = j
+                break
+        bounds.append((start, end))
+    return bounds
+
+
+def _cues_in(matches: list[tuple[str, int, int]], start: int, end: int) -> list[_Cue]:
+    return [_Cue(label, s, e) for label, s, e in matches if s >= start and e <= end]
+
+
+def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]:
+    """The word governing a place mention (skipping determiners and adverbs), and its index."""
+    j = mention.start - 1
+    while j >= floor and doc[j].lower_ in ("the", "its", "their", "his", "her", "our", "directly", "nato",
+                                           "nato's", "allied", "neighboring", "neighbouring", "western",
+                                           "eastern", "northern", "southern", "central", "a", "an"):
+        j -= 1
+    if j < floor:
+        return "", j
+    return doc[j].lower_, j
+
+
+_ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
+_NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
+_NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
+_MOVE_KINDS = frozenset({"deploy", "relocate", "pledge", "withdraw", "negonly", "alert"})
+
+
+def _role_after_prep(
+    doc: Doc,
+    prep: str,
+    pj: int,
+    m: PlaceMention,
+    anchor: _Anchor,
+    cues: list[_Cue],
+    kind: str,
+    negated: bool,
+    origin_ends: set[int],
+    unit_ends: set[int],
+) -> str:
+    """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
+    lead = doc[pj - 1].lower_ if pj >= 1 else ""
+    if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
+        return "origin"
+    if prep in lx.ORIGIN_PREPS:
+        return "" if lead in _NOT_ORIGIN_LEADS else "origin"
+    if prep in ("in", "at") and (anchor.end <= pj <= anchor.end + 1 or pj in unit_ends):
+        return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
+    if prep in lx.DESTINATION_PREPS:
+        if lead in _NOT_DESTINATION_LEADS:
+            return ""
+        moved_before = any(c.start < pj and c.kind in _MOVE_KINDS for c in cues)
+        return "dest" if moved_before or anchor.end <= pj else ""
+    if kind == "buildup" and (prep in lx.BUILDUP_PREPS or prep == "with"):
+        return "dest"
+    if prep in lx.DEPLOYED_IN_PREPS and any(
+        pj - 2 <= c.end <= pj and c.kind in ("deploy", "negonly", "relocate") for c in cues
+    ):
+        return "dest"  # "deployed in Kiev", "fight in Ukraine"
+    direct = any(c.end == pj + 1 and doc[c.start].lower_ in _DIRECT_OBJECT_CUES for c in cues)
+    if direct and (negated or m.start - anchor.end <= 4):
+        return "dest"  # "defend Ukraine", "troops entered Ukraine"
+    return ""
+
+
+def _assign_places(
+    doc: Doc,
+    anchor: _Anchor,
+    seg: tuple[int, int],
+    mentions: list[PlaceMention],
+    cues: list[_Cue],
+    kind: str,
+    negated: bool,
+    units: list[UnitMention],
+) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """Split the segment's place mentions into (origins, destinations) for this anchor's kind."""
+    start, end = seg
+    in_seg = [m for m in mentions if m.start >= start and m.end <= end]
+    origin_ends = {c.end for c in cues if c.kind == "origin"}
+    unit_ends = {u.end for u in units}
+    roles: dict[int, str] = {}
+    for idx, m in enumerate(in_seg):
+        prep, pj = _prep_before(doc, m, start)
+        role = ""
+        if prep in (",", "and", "or") and idx > 0:
+            prev = in_seg[idx - 1]
+            gap_ok = prev.end >= pj - 1 and m.place.precision != "unresolved"
+            role = roles.get(idx - 1, "") if gap_ok else ""
+        else:
+            role = _role_after_prep(doc, prep, pj, m, anchor, cues, kind, negated, origin_ends, unit_ends)
+        if kind == "buildup" and role == "origin" and prep in ("in", "at"):
+            role = "dest"
+        if kind == "buildup" and role == "dest" and m.start < anchor.start:
+            role = ""
+        if kind == "alert" and role == "dest" and prep in ("in", "at"):
+            role = "origin"
+        roles[idx] = role
+    origins = [m for i, m in enumerate(in_seg) if roles[i] == "origin"]
+    dests = [m for i, m in enumerate(in_seg) if roles[i] == "dest"]
+    # "deployments to Eastern Europe ..., with US troops deploying soon to Poland": the places said of
+    # the troops themselves win over those said of the deployment in general.
+    after = [m for m in dests if m.start >= anchor.end]
+    if after:
+        dests = after
+    return origins, dests
+
+
+def _kind_of(cue_kinds: set[str], negated: bool) -> str | None:
+    for kind in ("alert", "withdraw", "pledge", "buildup", "relocate", "deploy"):
+        if kind in cue_kinds:
+            if kind == "pledge" and "deploy" not in cue_kinds:
+                continue
+            return kind
+    if negated and "negonly" in cue_kinds:
+        return "deploy"
+    return None
+
+
+def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) -> bool:
+    if any(c.kind == "doubleneg" for c in cues):
+        return False
+    if anchor.no_det:
+        return True
+    if any(c.kind == "negphrase" for c in cues):
+        return True
+    for c in cues:
+        if c.kind not in ("deploy", "relocate", "negonly", "withdraw"):
+            continue
+        for j in range(max(seg[0], c.start - 4), c.start):
+            if doc[j].lower_ in lx.NEGATORS:
+                after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+                if after not in lx.NEGATION_BLOCKERS:
+                    return True
+    return False
+
+
+def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
+    """Countries (or institutions standing for one) named before the verb: the side sending troops."""
+    found: list[Place] = []
+    words = [t.lower_ for t in doc[start:stop]]
+    for m in mentions:
+        if start <= m.start < stop and m.place.precision == "country":
+            prep = doc[m.start - 1].lower_ if m.start > start else ""
+            if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
+                continue
+            found.append(m.place)
+    if not found:
+        joined = " ".join(words)
+        for name, code in lx.INSTITUTION_COUNTRY.items():
+            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined):
+                place = geo.resolve(geo.country_name(code) or code)
+                if place is not None and place.resolved:
+                    found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
+                break
+    return found
+
+
+def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
+    """``defend it``: the nearest country named earlier in the sentence."""
+    for j in range(seg[0], seg[1] - 1):
+        if doc[j].lower_ in ("defend", "to", "into") and doc[j + 1].lower_ in ("it", "them"):
+            earlier = [m for m in mentions if m.end <= j and m.place.precision == "country"]
+            if earlier:
+                return replace(earlier[-1].place, mention=f"it ({earlier[-1].text})",
+                               why=f"'it' refers back to {earlier[-1].text}")
+    return None
+
+
+def _evidence_bounds(doc: Doc, sent: Span, seg: tuple[int, int], single: bool) -> tuple[int, int]:
+    """Character offsets (within the paragraph) of the quote for a claim."""
+    s, e = (sent.start, sent.end) if single else seg
+    while s < e - 1 and ((doc[s].is_punct and doc[s].text not in ("“", "\"")) or doc[s].lower_ in _CONJUNCTIONS):
+        s += 1
+    while e - 1 > s and (doc[e - 1].lower_ in _CONJUNCTIONS or doc[e - 1].is_space):
+        e -= 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
+def _sentence_claims(
+    sent: Span,
+    nlp: Language,
+    index: int,
+    troop_context: bool,
+    attribution: str | None,
+    previous: list[_Draft],
+) -> list[_Draft]:
+    doc = sent.doc
+    counts = find_counts(sent)
+    anchors = _find_anchors(sent, counts, troop_context)
+    units = find_units(sent)
+    if not anchors:
+        # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
+        anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
+    if not anchors:
+        return []
+    mentions = [m for m in find_places(sent, nlp)
+                if m.place.precision != "unresolved" or not attribution or m.text not in attribution]
+    matches = [(nlp.vocab.strings[mid], s + sent.start, e + sent.start)
+               for mid, s, e in _cue_matcher(nlp)(doc[sent.start:sent.end])]
+    segments = _segments(sent, anchors)
+    drafts: list[_Draft] = []
+    partitive_origin: Place | None = None
+    for anchor, seg in zip(anchors, segments, strict=True):
+        cues = _cues_in(matches, *seg)
+        # "going to fight": future tense, not a movement; "going to Poland" is.
+        cues = [c for c in cues if not (doc[c.start].lower_ in _TO_CUES_NEED_PLACE and not any(
+            m.start <= c.end + 2 and m.start >= c.end for m in mentions))]
+        # "for any additional deployments": a hypothetical, not a movement.
+        cues = [c for c in cues if not any(doc[j].lower_ == "any" for j in range(max(seg[0], c.start - 2), c.start))]
+        cues = [c for c in cues if c.kind != "buildup" or doc[c.start].lower_ != "build" or any(
+            doc[j].lower_ in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
+        negated = _negated(doc, anchor, seg, cues)
+        kind = _kind_of({c.kind for c in cues}, negated)
+        has_possession = anchor.start > seg[0] and doc[anchor.start - 1].lower_ in ("has", "have", "had")
+        by_possession = kind is None and has_possession and anchor.count is not None
+        if by_possession:
+            kind = "buildup"
+        origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
+        if by_possession:
+            # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
+            dests = [m for m in dests if doc[m.start - 1].lower_ in ("along", "near", "on", "close")
+                     or "border" in m.text.lower()]
+            if not dests:
+                continue
+        if anchor.partitive and origins:
+            partitive_origin = origins[0].place
+        if kind is None or anchor.partitive:
+            continue
+        origin = origins[0].place if origins else None
+        if origin is None and partitive_origin is not None:
+            origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
+        destinations = [m.place for m in dests]
+        if negated and not destinations:
+            pron = _resolve_pronoun(doc, seg, sent, mentions)
+            if pron is not None:
+                destinations = [pron]
+        count = anchor.count
+        count_value = count.value if count else None
+        count_text = count.text if count else None
+        unit_list = [u for u in units if seg[0] <= u.start < seg[1]]
+        unit = unit_list[0].name if unit_list else None
+        force = anchor.force
+        first_cue = min((c.start for c in cues if c.kind in ("deploy", "relocate", "pledge", "buildup",
+                                                             "withdraw", "alert")), default=anchor.start)
+        subject_stop = min(first_cue, anchor.start)
+        subjects = _subject_countries(doc, seg[0], subject_stop, mentions)
+        if force is None and subjects:
+            force = ",".join(dict.fromkeys(p.country_code or "" for p in subjects if p.country_code))
+        if anchor.anaphoric and count is None and not negated and previous:
+            last = previous[-1]
+            if index - last.sentence_index <= 1 and last.count is not None:
+                count_value, count_text = last.count, last.count_text
+                force = force or last.force
+        if negated:
+            if not destinations:
+                continue
+        elif kind in ("deploy", "relocate", "pledge", "withdraw"):
+            if not destinations and count_value is None and count_text is None:
+                continue
+            if not destinations and origin is None and count is None:
+                continue
+        elif kind == "buildup":
+            if not destinations and count is None:
+                continue
+        elif kind == "alert" and count is None and not destinations and unit is None:
+            continue
+        if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
+                and any(doc[c.start].lower_ in _SEND_VERBS for c in cues)
+                and all(d.country_code != subjects[0].country_code for d in destinations)):
+            origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
+        if kind == "deploy" and origin is not None and origin.country_code and force and "," not in force \
+                and force != "NATO" and origin.country_code != force:
+            kind = "relocate"
+        hedged = any(c.kind == "doubleneg" for c in cues) or any(doc[j].lower_ in lx.HEDGES for j in range(seg[0], max(first_cue, anchor.start) + 1)) or \
+            any(doc[j].lower_ in ("could", "may", "might") for j in range(anchor.end, min(seg[1], anchor.end + 6)))
+        if hedged and kind == "deploy" and count_value is None and not negated:
+            continue
+        s_char, e_char = _evidence_bounds(doc, sent, seg, len(anchors) == 1)
+        drafts.append(_Draft(
+            kind=kind,  # type: ignore[arg-type]
+            negated=negated,
+            hedged=hedged,
+            count=count_value,
+            count_text=count_text,
+            force=force,
+            unit=unit,
+            origin=origin,
+            destinations=destinations,
+            attributed_to=attribution,
+            start=s_char,
+            end=e_char,
+            definite=anchor.definite,
+            sentence_index=index,
+        ))
+    return drafts
+
+
+def _is_back_reference(draft: _Draft, earlier: list[_Draft]) -> bool:
+    """``the 8,500 who are on alert``: a count already claimed, with nothing new said about it."""
+    if not draft.definite or draft.count is None:
+        return False
+    for e in earlier:
+        if e.kind == draft.kind and e.count == draft.count and not e.negated:
+            new_place = (draft.origin is not None and e.origin is None) or any(
+                d.name not in {x.name for x in e.destinations} for d in draft.destinations)
+            if not new_place and (draft.unit is None or draft.unit == e.unit):
+                return True
+    return False
 
 
 def find_claims(article: Article) -> tuple[Claim, ...]:
-    """Every movement claim in ``article``."""
-    return ()
+    """Every movement claim in ``article``, in text order."""
+    nlp = pipeline()
+    text = article.text
+    paragraphs = _paragraphs(text)
+    docs = list(nlp.pipe(body for _, body in paragraphs))
+    sentences: list[tuple[int, Span]] = []
+    for (offset, _), doc in zip(paragraphs, docs, strict=True):
+        sentences.extend((offset, s) for s in doc.sents)
+    full_names = full_names_in([s for _, s in sentences])
+    drafts: list[_Draft] = []
+    last_troop_sentence = -10
+    last_speaker: str | None = None
+    for index, (offset, sent) in enumerate(sentences):
+        mentions_troops = any(t.lower_ in lx.TROOP_NOUNS for t in sent)
+        speaker = speaker_in(sent)
+        if speaker == "<pronoun>":
+            speaker = last_speaker
+        if speaker is None and sent.text.lower().startswith(CONTINUATIONS):
+            speaker = last_speaker
+        speaker = expand_name(speaker, full_names)
+        troop_context = mentions_troops or index - last_troop_sentence <= 3
+        for d in _sentence_claims(sent, nlp, index, troop_context, speaker, drafts):
+            d.start += offset
+            d.end += offset
+            if not _is_back_reference(d, drafts):
+                drafts.append(d)
+        if mentions_troops:
+            last_troop_sentence = index
+        if speaker:
+            last_speaker = speaker
+    forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
+    default_force = forces.most_common(1)[0][0] if forces else "unknown"
+    claims: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for d in drafts:
+        key = (d.start, d.end, d.kind, d.count, tuple(p.name for p in d.destinations))
+        if key in seen:
+            continue
+        seen.add(key)
+        digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
+        claims.append(Claim(
+            id=f"{article.source.id}:{d.start}:{digest}",
+            source_id=article.source.id,
+            kind=d.kind,
+            negated=d.negated,
+            count=d.count,
+            count_text=d.count_text,
+            force=d.force or default_force,
+            unit=d.unit,
+            origin=d.origin,
+            destinations=tuple(d.destinations),
+            attributed_to=d.attributed_to,
+            evidence=Evidence(d.start, d.end, text[d.start:d.end]),
+            hedged=d.hedged,
+        ))
+    return tuple(claims)

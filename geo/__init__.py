@@ -10,6 +10,6 @@ Public API (the extraction layer and ``python -m geo`` use only these):
 from __future__ import annotations
 
 from geo.place import PRECISIONS, Place, unresolved
-from geo.resolver import demonym_country, place_phrases, resolve
+from geo.resolver import country_name, demonym_country, place_phrases, resolve
 
-__all__ = ["PRECISIONS", "Place", "demonym_country", "place_phrases", "resolve", "unresolved"]
+__all__ = ["PRECISIONS", "Place", "country_name", "demonym_country", "place_phrases", "resolve", "unresolved"]

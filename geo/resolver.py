@@ -47,3 +47,9 @@ def place_phrases() -> frozenset[str]:
 def demonym_country(word: str) -> str | None:
     """The ISO code a demonym refers to, if any."""
     return _DEMONYMS.get(word.lower())
+
+
+def country_name(code: str) -> str | None:
+    """The common English name of an ISO alpha-2 code."""
+    c = pycountry.countries.get(alpha_2=code.upper())
+    return None if c is None else str(getattr(c, "common_name", c.name))

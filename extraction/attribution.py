@@ -1,0 +1,111 @@
+"""Who a statement is credited to: ``Kirby said``, ``according to the AP``, ``per the Wall Street Journal``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extraction.lexicon import ATTRIBUTION_INTROS, SPEAKER_STOPWORDS, SPEECH_VERBS
+
+_SKIP_BEFORE_VERB = frozenset({
+    "on", "last", "this", "also", "has", "had", "have", "further", "repeatedly", "later", "earlier", "then",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "week", "month", "previously", "again", "already", "initially", "first", "officially",
+})
+_GROUP_NOUNS = frozenset({"officials", "sources", "diplomats", "officers", "commanders", "analysts"})
+_PRONOUNS = frozenset({"he", "she", "they"})
+CONTINUATIONS = ("in addition", "additionally", "also,", "he ", "she ", "they ", "moreover", "furthermore")
+
+
+def _strip_titles(words: list[str]) -> str | None:
+    while len(words) > 1 and words[0].lower() in SPEAKER_STOPWORDS:
+        words = words[1:]
+    name = " ".join(words).removesuffix("’s").removesuffix("'s").strip(" ,.")
+    return name or None
+
+
+def _run_before(sent: Span, i: int) -> str | None:
+    """The capitalised name ending just before token ``i`` (skipping time words)."""
+    doc = sent.doc
+    j = i - 1
+    while j >= sent.start and (doc[j].lower_ in _SKIP_BEFORE_VERB or doc[j].text in ("“", "”", "\"")):
+        j -= 1
+    if j < sent.start:
+        return None
+    if doc[j].lower_ in _PRONOUNS:
+        return "<pronoun>"
+    if doc[j].lower_ in _GROUP_NOUNS:
+        k = j
+        while k - 1 >= sent.start and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ != "the":
+            k -= 1
+        return doc[k:j + 1].text
+    if not doc[j].text[:1].isupper():
+        return None
+    k = j
+    while k - 1 >= sent.start and (doc[k - 1].text[:1].isupper() or doc[k - 1].text in (".",)) and \
+            doc[k - 1].lower_ != "the" and k - 1 > sent.start - 1:
+        k -= 1
+    if k == sent.start and k == j and doc[k].lower_ in SPEAKER_STOPWORDS:
+        return None
+    return _strip_titles([t.text for t in doc[k:j + 1]])
+
+
+def _run_after(sent: Span, i: int) -> str | None:
+    doc = sent.doc
+    j = i
+    while j < sent.end and doc[j].lower_ in ("the",):
+        j += 1
+    k = j
+    while k < sent.end and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "&") and k > j)):
+        k += 1
+    if k == j:
+        return None
+    return _strip_titles([t.text for t in doc[j:k]])
+
+
+def speaker_in(sent: Span) -> str | None:
+    """The person or organisation a sentence credits, as written (titles removed); ``<pronoun>`` for he/she."""
+    doc = sent.doc
+    words = [t.lower_ for t in sent]
+    for intro in ATTRIBUTION_INTROS:
+        for i in range(len(words) - len(intro) + 1):
+            if tuple(words[i:i + len(intro)]) == intro:
+                name = _run_after(sent, sent.start + i + len(intro))
+                if name:
+                    return name
+    best: str | None = None
+    for tok in sent:
+        if tok.lower_ not in SPEECH_VERBS or tok.lower_ == "according":
+            continue
+        name = _run_before(sent, tok.i)
+        if name is None and tok.i > sent.start and doc[tok.i - 1].text == ",":
+            name = _run_after(sent, tok.i + 1)
+        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and doc[tok.i - 1].text in (",", "”"):
+            name = _run_after(sent, tok.i + 1)
+        if name:
+            best = name
+            if name != "<pronoun>":
+                break
+    return best
+
+
+def expand_name(name: str | None, full_names: dict[str, str]) -> str | None:
+    """``Kirby`` to ``John Kirby`` when the article names him in full elsewhere."""
+    if name is None or " " in name:
+        return name
+    return full_names.get(name, name)
+
+
+def full_names_in(sents: list[Span]) -> dict[str, str]:
+    """Surname to full name for every two- or three-word capitalised name in the text."""
+    table: dict[str, str] = {}
+    for sent in sents:
+        run: list[str] = []
+        for tok in [*sent, None]:
+            if tok is not None and tok.text[:1].isupper() and tok.text.isalpha():
+                run.append(tok.text)
+                continue
+            words = [w for w in run if w.lower() not in SPEAKER_STOPWORDS]
+            if 2 <= len(words) <= 3 and all(w[1:].islower() for w in words):
+                table.setdefault(words[-1], " ".join(words))
+            run = []
+    return table

@@ -1,0 +1,179 @@
+"""Word lists the claim finder matches on. Data, not logic: extend these to widen coverage.
+
+Every list holds lowercased surface forms; multi-word entries are matched token by token.
+"""
+
+from __future__ import annotations
+
+# Nouns that name troops. A count followed by one of these is a troop count.
+TROOP_NOUNS: frozenset[str] = frozenset({
+    "troops", "soldiers", "soldier", "servicemembers", "servicemen", "servicewomen", "personnel",
+    "forces", "paratroopers", "marines", "sailors", "airmen", "cavalry", "troopers", "reservists",
+    "guardsmen", "infantrymen", "commandos", "fighters", "mercenaries", "contractors", "peacekeepers",
+    "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers",
+})
+# Multi-word troop nouns (first word, rest): "service members", "military personnel".
+TROOP_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("service", "members"), ("service", "member"), ("military", "personnel"), ("army", "personnel"),
+    ("ground", "forces"), ("ground", "troops"), ("combat", "troops"), ("special", "forces"),
+    ("national", "guard"), ("boots", "on", "the", "ground"),
+)
+# Nouns after a number that make it NOT a troop count.
+NON_TROOP_NOUNS: frozenset[str] = frozenset({
+    "people", "civilians", "dead", "deaths", "casualties", "killed", "wounded", "refugees", "tanks",
+    "vehicles", "aircraft", "jets", "planes", "missiles", "rockets", "shells", "drones", "km", "kilometers",
+    "kilometres", "miles", "meters", "metres", "feet", "pages", "days", "weeks", "months", "years", "hours",
+    "minutes", "percent", "%", "dollars", "euros", "pounds", "million", "billion", "trillion", "senators",
+    "votes", "points", "times", "words", "sanctions", "rounds", "tonnes", "tons", "barrels", "visits",
+})
+# Words that may stand between a count and its troop noun ("8,500 U.S. troops").
+COUNT_NOUN_FILLERS: frozenset[str] = frozenset({
+    "more", "additional", "extra", "other", "new", "fresh", "u.s.", "us", "american", "combat", "active-duty",
+    "army", "military", "nato", "allied", "alliance", "elite", "airborne", "ground", "regular", "reserve",
+    "of", "the", "their", "its", "“", "”", "\"", "'", "u.s", "heavily", "armed", "foreign", "troops", "coalition",
+})
+
+# Kind cues, matched on lowercased tokens. Multi-word entries are tuples.
+ALERT_CUES: tuple[tuple[str, ...], ...] = (
+    ("high", "alert"), ("heightened", "alert"), ("on", "alert"), ("alert",), ("ready", "for", "deployment"),
+    ("prepare", "-", "to", "-", "deploy"), ("prepare", "to", "deploy"), ("prepare-to-deploy",),
+    ("standby",), ("stand", "by"), ("on", "notice"), ("ready", "to", "deploy"), ("readiness",),
+    ("ready", "to", "move"), ("on", "call"),
+)
+WITHDRAW_CUES: tuple[tuple[str, ...], ...] = (
+    ("withdraw",), ("withdraws",), ("withdrew",), ("withdrawing",), ("withdrawn",), ("withdrawal",),
+    ("pull", "out"), ("pulls", "out"), ("pulled", "out"), ("pulling", "out"), ("pull", "back"),
+    ("pulled", "back"), ("pulling", "back"), ("bring", "home"), ("brought", "home"), ("bringing", "home"),
+    ("return", "home"), ("returned", "home"), ("returning", "home"), ("drawdown",), ("draw", "down"),
+    ("drawing", "down"), ("drew", "down"), ("reduce",), ("reduced",), ("reducing",), ("reduction",),
+    ("cut",), ("cutting",), ("remove",), ("removed",), ("removing",), ("leave",), ("leaving",), ("left",),
+    ("exit",), ("retreat",), ("retreated",), ("retreating",), ("evacuate",), ("evacuated",),
+)
+BUILDUP_CUES: tuple[tuple[str, ...], ...] = (
+    ("gathered",), ("gathering",), ("gather",), ("massed",), ("massing",), ("mass",), ("amassed",),
+    ("amassing",), ("amass",), ("accumulated",), ("accumulating",), ("concentration",), ("concentrated",),
+    ("concentrating",), ("build", "up"), ("built", "up"), ("building", "up"), ("builds", "up"),
+    ("buildup",), ("build-up",), ("build", "forces"), ("build",), ("positioned",), ("assembled",),
+    ("assembling",), ("stationed", "along"), ("deployed", "along"), ("gathers",), ("masses",),
+)
+PLEDGE_CUES: tuple[tuple[str, ...], ...] = (
+    ("promised",), ("promise",), ("promises",), ("promising",), ("pledged",), ("pledge",), ("pledges",),
+    ("pledging",), ("vowed",), ("vow",), ("offered",), ("offer",), ("offers",), ("committed", "to", "send"),
+    ("commit", "to", "send"), ("commits", "to", "send"),
+)
+RELOCATE_CUES: tuple[tuple[str, ...], ...] = (
+    ("relocate",), ("relocated",), ("relocating",), ("relocates",), ("relocation",), ("redeploy",),
+    ("redeployed",), ("redeploying",), ("redeployment",), ("reposition",), ("repositioned",),
+    ("repositioning",), ("shift",), ("shifted",), ("shifting",),
+)
+DEPLOY_CUES: tuple[tuple[str, ...], ...] = (
+    ("deploy",), ("deploys",), ("deployed",), ("deploying",), ("deployment",), ("deployments",),
+    ("send",), ("sends",), ("sending",), ("sent",), ("dispatch",), ("dispatched",), ("dispatching",),
+    ("move",), ("moves",), ("moved",), ("moving",), ("transfer",), ("transferred",), ("transferring",),
+    ("go", "to"), ("goes", "to"), ("going", "to"), ("went", "to"), ("gone", "to"), ("head", "to"),
+    ("heading", "to"), ("headed", "to"), ("heads", "to"), ("travel",), ("traveling",), ("travelling",),
+    ("traveled",), ("travelled",), ("arrive",), ("arrived",), ("arriving",), ("arrives",), ("arrival",),
+    ("fly",), ("flown",), ("flying",), ("flew",), ("airlift",), ("airlifted",), ("ship",), ("shipped",),
+    ("rotate",), ("rotating",), ("rotated",), ("rotation",), ("reinforce",), ("reinforced",),
+    ("reinforcing",), ("reinforcements",), ("bound", "for"), ("en", "route", "to"), ("posted", "to"),
+    ("assigned", "to"), ("march",), ("marched",), ("marching",), ("enter",), ("entered",), ("entering",),
+    ("cross",), ("crossed",), ("crossing",), ("invade",), ("invaded",), ("invading",), ("surge",),
+)
+# Only under a negation: "not going to fight in Ukraine", "won't move to defend Ukraine".
+NEGATED_ONLY_CUES: tuple[tuple[str, ...], ...] = (
+    ("fight",), ("fighting",), ("defend",), ("be", "deployed"), ("boots", "on", "the", "ground"),
+)
+
+# Negation: single tokens right before the movement verb, and phrases anywhere in the clause.
+NEGATORS: frozenset[str] = frozenset({"not", "n't", "n’t", "never", "no", "nor", "without"})
+NEGATING_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("off", "the", "table"), ("ruled", "out"), ("rules", "out"), ("rule", "out"), ("ruling", "out"),
+    ("refused", "to"), ("refuses", "to"), ("declined", "to"), ("rejected",), ("no", "plans", "to"),
+    ("no", "intention", "of"), ("no", "intention", "to"),
+)
+# "does not rule out" cancels the negation: it is a hedge.
+DOUBLE_NEGATIONS: tuple[tuple[str, ...], ...] = (
+    ("not", "rule", "out"), ("n't", "rule", "out"), ("n’t", "rule", "out"), ("not", "ruled", "out"),
+    ("not", "ruling", "out"),
+)
+# Negations that are about something else ("not permanent", "not only").
+NEGATION_BLOCKERS: frozenset[str] = frozenset({
+    "permanent", "permanents", "only", "just", "mean", "yet", "clear", "known", "immediately", "part",
+})
+
+HEDGES: frozenset[str] = frozenset({
+    "could", "may", "might", "possible", "possibly", "potential", "potentially", "considering",
+    "consider", "considered", "weighing", "mulling", "contemplating", "talks", "discussions", "discussing",
+    "proposal", "proposed", "options", "plan", "plans", "planning", "if", "should",
+})
+
+# Prepositions that introduce where troops go, come from, or gather.
+DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "toward", "towards", "throughout", "across"})
+DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within"})
+ORIGIN_PREPS: frozenset[str] = frozenset({"from"})
+ORIGIN_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("based", "in"), ("based", "at"), ("based", "out", "of"), ("stationed", "in"), ("stationed", "at"),
+    ("garrisoned", "in"), ("garrisoned", "at"), ("out", "of"), ("currently", "in"), ("already", "in"),
+    ("home", "base"), ("headquartered", "in"), ("headquartered", "at"),
+)
+BUILDUP_PREPS: frozenset[str] = frozenset({
+    "along", "on", "near", "in", "at", "around", "inside", "outside", "close", "across",
+})
+
+# Institutions whose name stands for a country's forces when they send troops.
+INSTITUTION_COUNTRY: dict[str, str] = {
+    "pentagon": "US", "white house": "US", "department of defense": "US", "defense department": "US",
+    "u.s. army": "US", "us army": "US", "u.s. military": "US", "us military": "US", "washington": "US",
+    "kremlin": "RU", "moscow": "RU", "russian defense ministry": "RU", "russian defence ministry": "RU",
+    "bundeswehr": "DE", "ministry of defence": "GB", "whitehall": "GB", "downing street": "GB",
+    "nato": "NATO", "the alliance": "NATO", "alliance": "NATO", "allies": "NATO", "allied": "NATO",
+    "beijing": "CN", "pla": "CN", "tehran": "IR", "minsk": "BY", "kyiv": "UA", "kiev": "UA",
+}
+
+# Verbs that credit a statement to someone.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "said", "says", "say", "announced", "announces", "reported", "reports", "told", "tells", "stressed",
+    "emphasized", "emphasised", "added", "confirmed", "confirms", "stated", "states", "noted", "warned",
+    "explained", "wrote", "tweeted", "declared", "disclosed", "revealed", "claimed", "claims",
+    "insisted", "argued", "indicated", "signaled", "signalled", "briefed", "according",
+})
+ATTRIBUTION_INTROS: tuple[tuple[str, ...], ...] = (("according", "to"), ("per",), ("citing",))
+# Titles stripped from a speaker's name ("Pentagon press secretary John Kirby" -> "John Kirby").
+SPEAKER_STOPWORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "president", "secretary", "press", "spokesman", "spokeswoman", "spokesperson",
+    "minister", "general", "gen.", "gen", "adm.", "admiral", "col.", "colonel", "lt.", "maj.", "sgt.",
+    "chairman", "chief", "director", "prime", "foreign", "defense", "defence", "deputy", "senior",
+    "official", "officials", "ambassador", "commander", "head", "mr.", "mrs.", "ms.", "dr.", "sen.",
+    "rep.", "gov.", "governor", "senator", "u.s.", "us", "white", "house", "pentagon's", "nato",
+})
+
+# Units: formation words after an ordinal ("82nd Airborne Division") and named kinds ("Stryker squadron").
+FORMATION_WORDS: frozenset[str] = frozenset({
+    "division", "corps", "regiment", "brigade", "battalion", "squadron", "company", "fleet", "army",
+    "wing", "group", "team", "battery", "battalions", "brigades", "detachment", "task", "force",
+    "expeditionary", "unit", "flotilla", "command", "cavalry", "marines", "armored", "armoured",
+    "infantry", "airborne", "mountain", "mechanized", "motorized", "rifle", "tank", "artillery",
+    "combat", "aviation", "air", "assault", "guards", "special", "forces", "operations", "stryker",
+    "marine", "light", "heavy", "sustainment", "engineer", "signal", "military", "police", "intelligence",
+    "fighter", "bomb", "airlift", "carrier", "strike", "amphibious", "ready", "missile", "defense",
+    "defence", "sea", "naval", "coastal", "field", "motor", "paratroop", "parachute", "logistics",
+})
+FORMATION_HEADS: frozenset[str] = frozenset({
+    "division", "corps", "regiment", "brigade", "battalion", "squadron", "company", "fleet", "army",
+    "wing", "group", "team", "battery", "detachment", "unit", "flotilla", "command", "force",
+})
+NAMED_UNIT_KINDS: dict[tuple[str, ...], str] = {
+    ("stryker", "squad"): "Stryker squadron", ("stryker", "squadron"): "Stryker squadron",
+    ("stryker", "brigade"): "Stryker brigade", ("stryker", "battalion"): "Stryker battalion",
+    ("thaad", "battery"): "THAAD battery", ("patriot", "battery"): "Patriot battery",
+    ("patriot", "batteries"): "Patriot batteries", ("carrier", "strike", "group"): "carrier strike group",
+    ("marine", "expeditionary", "unit"): "Marine Expeditionary Unit",
+    ("amphibious", "ready", "group"): "amphibious ready group",
+    ("f-35", "squadron"): "F-35 squadron", ("f-16", "squadron"): "F-16 squadron",
+    ("nato", "response", "force"): "NATO Response Force", ("armored", "brigade", "combat", "team"):
+    "armored brigade combat team", ("infantry", "brigade", "combat", "team"): "infantry brigade combat team",
+    ("battlegroup",): "battlegroup", ("battle", "group"): "battle group",
+}
+
+# Lines that are page furniture, not article text: video titles ending in a running time, photo credits.
+PHOTO_CREDITS: tuple[str, ...] = ("getty images", "ap photo", "reuters", "afp via getty", "epa", "shutterstock")

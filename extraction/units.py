@@ -1,0 +1,60 @@
+"""Named military formations: ``82nd Airborne Division``, ``2nd Cavalry Regiment``, ``a THAAD battery``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from extraction.lexicon import FORMATION_HEADS, FORMATION_WORDS, NAMED_UNIT_KINDS
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    """A formation named in a sentence (document token indices)."""
+
+    start: int
+    end: int
+    name: str
+
+
+def _formation(sent: Span, i: int) -> int:
+    """End index of a capitalised formation name starting at ordinal token ``i``, or ``i`` if none."""
+    doc = sent.doc
+    j = i + 1
+    last_head = i
+    while j < sent.end and doc[j].text[:1].isupper() and doc[j].lower_ in FORMATION_WORDS:
+        if doc[j].lower_ in FORMATION_HEADS:
+            last_head = j
+        j += 1
+    return last_head + 1 if last_head > i else i
+
+
+def find_units(sent: Span) -> list[UnitMention]:
+    """Every named unit in ``sent``: ordinal formations (chained by commas) and named kinds."""
+    doc = sent.doc
+    found: list[UnitMention] = []
+    i = sent.start
+    while i < sent.end:
+        if _ORDINAL.match(doc[i].text):
+            end = _formation(sent, i)
+            if end > i:
+                # "1st Armored Brigade Combat Team, 3rd Infantry Division"
+                while end + 1 < sent.end and doc[end].text == "," and _ORDINAL.match(doc[end + 1].text):
+                    nxt = _formation(sent, end + 1)
+                    if nxt == end + 1:
+                        break
+                    end = nxt
+                found.append(UnitMention(i, end, doc[i:end].text))
+                i = end
+                continue
+        for phrase, name in NAMED_UNIT_KINDS.items():
+            if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
+                found.append(UnitMention(i, i + len(phrase), name))
+                i += len(phrase) - 1
+                break
+        i += 1
+    return found

@@ -1,0 +1,157 @@
+"""One small article per pattern, written for the tests: what the claim finder must and must not find."""
+
+from __future__ import annotations
+
+from extraction import Claim, article_from_text, extract
+
+
+def claims_of(text: str) -> list[Claim]:
+    return list(extract(article_from_text(text, source_id="t")))
+
+
+def only_claim(text: str) -> Claim:
+    found = claims_of(text)
+    assert len(found) == 1, [c.to_dict() for c in found]
+    return found[0]
+
+
+def codes(claim: Claim) -> list[str | None]:
+    return [d.country_code for d in claim.destinations]
+
+
+def test_plain_deployment_with_count_and_destination() -> None:
+    c = only_claim("About 1,200 American soldiers will deploy to Lithuania next month.")
+    assert (c.kind, c.count, c.count_text, c.force, c.negated) == ("deploy", 1200, "About 1,200", "US", False)
+    assert codes(c) == ["LT"]
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = "Headline words\n\nOfficials said 500 troops will be sent to Estonia.\n"
+    c = only_claim(text)
+    assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+    assert "500 troops" in c.evidence.text
+
+
+def test_combined_destination_is_not_split() -> None:
+    c = only_claim("Roughly 2,000 troops will go to Latvia and Estonia, officials said.")
+    assert c.count == 2000
+    assert codes(c) == ["LV", "EE"]
+
+
+def test_number_words_are_counted() -> None:
+    assert only_claim("Two thousand soldiers will be sent to Hungary.").count == 2000
+
+
+def test_range_keeps_the_text_and_no_single_number() -> None:
+    c = only_claim("Between 3,000 and 5,000 troops will deploy to Slovakia.")
+    assert c.count is None
+    assert c.count_text is not None and "3,000" in c.count_text and "5,000" in c.count_text
+
+
+def test_vague_amount_has_text_but_no_count() -> None:
+    c = only_claim("A few hundred marines will head to Norway.")
+    assert c.count is None and c.count_text == "A few hundred"
+    assert codes(c) == ["NO"]
+
+
+def test_negation_rules_the_movement_out() -> None:
+    c = only_claim("No American troops will be deployed to Ukraine, the Pentagon said.")
+    assert c.negated and codes(c) == ["UA"]
+    assert c.attributed_to == "Pentagon"
+
+
+def test_off_the_table_is_a_negation() -> None:
+    c = only_claim("The president said sending troops to Ukraine was off the table.")
+    assert c.negated and codes(c) == ["UA"]
+
+
+def test_not_permanent_is_not_a_negated_claim() -> None:
+    assert claims_of("The officials said the moves were not permanent.") == []
+
+
+def test_does_not_rule_out_is_a_hedge_not_a_negation() -> None:
+    for c in claims_of("The Pentagon does not rule out sending 500 more troops to Poland."):
+        assert not c.negated and c.hedged
+
+
+def test_hedged_wording_is_never_a_decided_deployment() -> None:
+    c = only_claim("The Pentagon could send up to 5,000 troops to Kuwait.")
+    assert c.hedged and c.count == 5000
+
+
+def test_alert_has_no_destination() -> None:
+    c = only_claim("The Pentagon has put 4,000 troops on high alert.")
+    assert (c.kind, c.count, c.destinations) == ("alert", 4000, ())
+
+
+def test_unit_without_a_place() -> None:
+    c = only_claim("The 101st Airborne Division has received prepare-to-deploy orders.")
+    assert c.kind == "alert" and c.unit == "101st Airborne Division" and c.destinations == ()
+
+
+def test_withdrawal_names_where_troops_leave() -> None:
+    c = only_claim("The United States will withdraw about 2,500 troops from Iraq by the end of the year.")
+    assert c.kind == "withdraw" and c.count == 2500
+    assert c.origin is not None and c.origin.country_code == "IQ"
+
+
+def test_buildup_is_a_gathering_not_a_flow() -> None:
+    c = only_claim("Russia has massed more than 100,000 troops near Ukraine.")
+    assert (c.kind, c.count, c.count_text, c.force) == ("buildup", 100000, "more than 100,000", "RU")
+
+
+def test_troops_already_abroad_moving_on_are_a_relocation() -> None:
+    c = only_claim("About 1,000 U.S. soldiers currently based in Germany will move to Romania.")
+    assert c.kind == "relocate"
+    assert c.origin is not None and c.origin.country_code == "DE" and codes(c) == ["RO"]
+
+
+def test_newspaper_attribution() -> None:
+    c = only_claim("About 1,000 troops will be sent to Romania, according to The Wall Street Journal.")
+    assert c.attributed_to == "Wall Street Journal"
+
+
+def test_per_attribution() -> None:
+    c = only_claim("About 900 troops will be sent to Bulgaria, per the Financial Times.")
+    assert c.attributed_to == "Financial Times"
+
+
+def test_pledge_without_decision() -> None:
+    c = only_claim("Denmark and Norway promised to send additional troops to Latvia.")
+    assert c.kind == "pledge" and c.force == "DK,NO" and codes(c) == ["LV"]
+
+
+def test_photo_caption_is_not_a_claim() -> None:
+    text = "Soldiers deploy to Lithuania for exercises on May 3. Jane Doe/Getty Images\n\nThe body says nothing."
+    assert claims_of(text) == []
+
+
+def test_casualties_and_money_are_not_troop_counts() -> None:
+    text = ("The war has killed over 13,000 people. Washington sent $650 million in aid to Ukraine. "
+            "In 2014, 300 tanks moved to Crimea.")
+    assert claims_of(text) == []
+
+
+def test_troops_merely_stationed_are_not_a_movement() -> None:
+    assert claims_of("NATO already has tens of thousands of other troops in Europe to call on.") == []
+
+
+def test_two_counts_in_one_sentence_give_two_claims() -> None:
+    found = claims_of("About 2,000 troops will go to Poland and 1,000 soldiers will travel from Germany to Romania.")
+    assert [(c.count, codes(c)) for c in found] == [(2000, ["PL"]), (1000, ["RO"])]
+    assert found[1].origin is not None and found[1].origin.country_code == "DE"
+
+
+def test_anaphoric_negation_keeps_its_place() -> None:
+    c = only_claim("These forces are not going to fight in Ukraine.")
+    assert c.negated and codes(c) == ["UA"]
+
+
+def test_same_input_gives_same_ids() -> None:
+    text = "About 700 troops will deploy to Poland."
+    assert [c.id for c in claims_of(text)] == [c.id for c in claims_of(text)]
+
+
+def test_empty_article_gives_no_claims() -> None:
+    assert claims_of("") == []
+    assert claims_of("   \n\n  ") == []
