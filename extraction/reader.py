@@ -17,6 +17,11 @@ METADATA_FILE = "metadata.toml"
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _BYLINE = re.compile(r"\bBy\s+([A-Z][^\n]{2,200}?)(?:,\s*(?P<outlet>[A-Z][A-Za-z .&]{1,40}))?\s*$")
 _VIDEO_TIME = re.compile(r"\s+\d{1,2}:\d{2}\s*$")
+_HTML_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|section|main|div|p|h[1-6]|script|style)\b",
+    re.IGNORECASE,
+)
 
 
 class ArticleError(Exception):
@@ -60,6 +65,10 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    if not text and not _HTML_DOCUMENT.search(html):
+        # trafilatura finds nothing in a bare fragment (``<p>...</p>``): give it a page around it.
+        text = trafilatura.extract(f"<html><body>{html}</body></html>", include_comments=False,
+                                   include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)
     info: dict[str, str | None] = {"title": None, "published": None, "byline": None, "outlet": None}
     if meta is not None:
@@ -130,11 +139,10 @@ def check_size(size: int, name: str = "article") -> None:
 
 
 def is_html(name: str, text: str) -> bool:
-    """Whether an article is an HTML page: by its file suffix, else by how its text starts."""
+    """Whether an article is HTML: by its file suffix, else by starting with a tag such as ``<html>`` or ``<p>``."""
     if Path(name).suffix.lower() in (".html", ".htm"):
         return True
-    start = text.lstrip()[:100].lower()
-    return start.startswith(("<!doctype html", "<html"))
+    return bool(_HTML_START.match(text))
 
 
 def read_article_bytes(path: str | Path) -> bytes:

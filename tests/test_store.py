@@ -228,3 +228,8 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="newer than this program"):
         open_store(path)
+
+
+def test_pasted_html_fragment_is_stored_as_its_text(store: ArticleStore) -> None:
+    added = store.add_text("<p>" + article(5).replace("\n\n", "</p><p>") + "</p>", filename="pasted text")
+    assert store.article(added.article_id).text.startswith("Troops head east, report 5\nAbout 1,005 troops")
