@@ -27,7 +27,16 @@ from pathlib import Path
 
 from extraction.model import Article, Claim, Document, Source
 from extraction.pipeline import EXTRACTOR_VERSION, extract
-from extraction.reader import ArticleError, article_from_text, check_size, decode, is_html, read_article_bytes
+from extraction.reader import (
+    ArticleError,
+    article_from_text,
+    article_paths,
+    check_size,
+    decode,
+    is_html,
+    load_article,
+    read_article_bytes,
+)
 
 DB_ENV = "TROOPMAP_DB"
 """Environment variable naming the database file."""
@@ -201,7 +210,7 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # microseconds: insertion order survives
 
 
 def explain(exc: sqlite3.Error, path: Path, timeout: float = BUSY_TIMEOUT_SECONDS) -> StoreError:
@@ -237,9 +246,13 @@ class ArticleStore:
         StoreError: when the file can't be opened or used (see :func:`open_store`).
     """
 
-    def __init__(self, path: str | Path | None = None, timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self, path: str | Path | None = None, timeout: float = BUSY_TIMEOUT_SECONDS, seeds: str | Path | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.timeout = timeout
+        self.seeds = Path(seeds) if seeds is not None else None
+        self._seed_keys: dict[str, str] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -364,7 +377,11 @@ class ArticleStore:
             StoreError: when the database can't be written.
         """
         published = valid_date(published)
-        check_size(len(text.encode("utf-8", errors="surrogatepass")), filename)
+        try:
+            size = len(text.encode("utf-8"))
+        except UnicodeEncodeError as exc:
+            raise ArticleError(f"{filename}: holds characters that are not valid Unicode ({exc.reason})") from exc
+        check_size(size, filename)
         if not text.strip():
             raise ArticleError(f"{filename}: is empty; there is no article text to add")
         page = is_html(filename, text) if html is None else html
@@ -372,6 +389,9 @@ class ArticleStore:
         if not article.text.strip():
             raise ArticleError(f"{filename}: the HTML page has no article text (only markup, scripts or styles)")
         key = content_key(article.text)
+        seed_id = self._seed_ids().get(key)
+        if seed_id is not None:
+            return AddResult(seed_id, seed_id, f"{filename}: already among the seed articles as {seed_id}", 0)
         article_id = ID_PREFIX + key[:12]
         found = article.source
         source = Source(
@@ -404,6 +424,19 @@ class ArticleStore:
         noun = "claim" if len(claims) == 1 else "claims"
         return AddResult(article_id, None, f"{filename}: added as {article_id} ({len(claims)} {noun})", len(claims))
 
+    def _seed_ids(self) -> dict[str, str]:
+        """Content key to seed id for each readable seed article, so a seed is never stored a second time."""
+        if self._seed_keys is None:
+            self._seed_keys = {}
+            if self.seeds is not None and self.seeds.is_dir():
+                for name in article_paths([str(self.seeds)]):
+                    try:
+                        seed = load_article(name)
+                    except ArticleError:
+                        continue
+                    self._seed_keys[content_key(seed.text)] = seed.source.id
+        return self._seed_keys
+
     @staticmethod
     def _write_claims(conn: sqlite3.Connection, article_id: str, claims: tuple[Claim, ...]) -> None:
         payload = json.dumps([c.to_dict() for c in claims], ensure_ascii=False)
@@ -421,7 +454,7 @@ class ArticleStore:
         with self._connect() as conn:
             rows = conn.execute(
                 "SELECT id, filename, outlet, published, url, title, byline, added_at, length(text)"
-                " FROM articles ORDER BY added_at, id"
+                " FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         return [StoredArticle(*row) for row in rows]
 
@@ -464,7 +497,7 @@ class ArticleStore:
             rows = conn.execute(
                 "SELECT a.id, a.filename, a.outlet, a.published, a.url, a.title, a.byline, a.added_at,"
                 " length(a.text), e.extractor_version, e.claims_json"
-                " FROM articles a LEFT JOIN extractions e ON e.article_id = a.id ORDER BY a.added_at, a.id"
+                " FROM articles a LEFT JOIN extractions e ON e.article_id = a.id ORDER BY a.added_at, a.rowid"
             ).fetchall()
         sources: list[Source] = []
         claims: list[Claim] = []
@@ -549,13 +582,20 @@ def _safe_date(value: str | None) -> str | None:
         return None
 
 
-def open_store(path: str | Path | None = None, timeout: float = BUSY_TIMEOUT_SECONDS) -> ArticleStore:
+def open_store(
+    path: str | Path | None = None, timeout: float = BUSY_TIMEOUT_SECONDS, seeds: str | Path | None = None
+) -> ArticleStore:
     """Open (creating if needed) the article store at ``path`` or :func:`default_db_path`.
 
     The app calls this once; on :class:`StoreError` it still serves the seeds and shows the message.
 
+    Args:
+        path: The database file; ``None`` for :func:`default_db_path`.
+        timeout: Seconds to wait for another process's write before reporting the file locked.
+        seeds: The read-only seed folder; an article with the same text as a seed is not stored.
+
     Raises:
         StoreError: when the file is corrupt, locked by another program, read-only, or from a newer version.
     """
-    return ArticleStore(path, timeout=timeout)
+    return ArticleStore(path, timeout=timeout, seeds=seeds)
 

@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--db", metavar="FILE", help=f"database file (default: ${DB_ENV} or the user data folder)")
+        sub.add_argument("--seeds", metavar="DIR", default="seeds",
+                         help="seed folder; its articles are never stored again (default: ./seeds)")
         return sub
 
     add = command("add", "add article files (text, Markdown or HTML) and find their claims")
@@ -129,7 +131,7 @@ def main(argv: list[str]) -> int:
     if args.command == "rename" and args.outlet is None and args.date is None and args.title is None:
         parser.error("rename: give at least one of --outlet, --date, --title")
     try:
-        store = open_store(Path(args.db) if args.db else None)
+        store = open_store(Path(args.db) if args.db else None, seeds=args.seeds)
         run = {"add": _add, "list": _list, "remove": _remove, "rename": _rename}[args.command]
         return run(store, args)
     except StoreError as exc:

@@ -170,10 +170,11 @@ def test_html_page_keeps_only_text_headline_date_and_byline(store: ArticleStore)
         (lambda s: s.add_text("x" * (MAX_ARTICLE_BYTES + 1), filename="big.txt"), "over the 2,097,152-byte limit"),
         (lambda s: s.add_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt"), "binary"),
         (lambda s: s.add_bytes(b"troops \x81\x8d\x8f\x90\x9d \xff\xfe", "bad.txt"), "not UTF-8 or Windows-1252"),
+        (lambda s: s.add_text("troops \udc81 moved", filename="surrogate.txt"), "not valid Unicode"),
         (lambda s: s.add_text("<html><body>" + "<script>var a = 1;</script>" * 500 + "</body></html>",
                               filename="scripts.html"), "no article text"),
     ],
-    ids=["empty", "blank", "over-limit", "binary", "undecodable", "only-scripts"],
+    ids=["empty", "blank", "over-limit", "binary", "undecodable", "lone-surrogate", "only-scripts"],
 )
 def test_bad_input_is_refused_with_a_message_and_nothing_is_lost(store: ArticleStore, call, message: str) -> None:
     kept = store.add_text(article(1), filename="one.txt")
@@ -233,3 +234,15 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_pasted_html_fragment_is_stored_as_its_text(store: ArticleStore) -> None:
     added = store.add_text("<p>" + article(5).replace("\n\n", "</p><p>") + "</p>", filename="pasted text")
     assert store.article(added.article_id).text.startswith("Troops head east, report 5\nAbout 1,005 troops")
+
+
+def test_a_seed_article_is_never_stored_again(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_seed.txt").write_text(article(3), encoding="utf-8")
+    store = open_store(tmp_path / "articles.sqlite3", seeds=seeds)
+    result = store.add_text(article(3) + "\n", filename="upload.txt")
+    assert (result.added, result.duplicate_of) == (False, "000_seed")
+    assert result.message == "upload.txt: already among the seed articles as 000_seed"
+    assert store.list() == []
+    assert store.add_text(article(4), filename="other.txt").added

@@ -109,3 +109,12 @@ def test_the_paths_form_still_prints_the_contract_document(tmp_path: Path) -> No
     assert set(document) == {"sources", "claims"}
     assert [s["id"] for s in document["sources"]] == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
     assert not db.exists()  # extracting paths never touches the store
+
+
+def test_adding_a_seed_file_is_refused_as_a_duplicate(tmp_path: Path) -> None:
+    db = tmp_path / "articles.sqlite3"
+    seed = ROOT / "seeds" / "001_2c10a4d89854c289.txt"
+    done = run_cli("add", str(seed), "--seeds", str(ROOT / "seeds"), db=db)
+    assert done.returncode == 0, done.stderr
+    assert "already among the seed articles as 001_2c10a4d89854c289" in done.stdout
+    assert listed(db) == []
