@@ -35,7 +35,6 @@ from extraction.reader import (
     decode,
     is_html,
     load_article,
-    read_article_bytes,
 )
 
 DB_ENV = "TROOPMAP_DB"
@@ -308,24 +307,6 @@ class ArticleStore:
                 conn.execute(f"PRAGMA user_version = {number + 1}")
 
     # ----------------------------------------------------------------------------------------- adding
-
-    def add_file(
-        self,
-        path: str | Path,
-        outlet: str | None = None,
-        published: str | None = None,
-        url: str | None = None,
-        title: str | None = None,
-    ) -> AddResult:
-        """Add one article file (text, Markdown or HTML).
-
-        Raises:
-            ArticleError: when the file is missing, too large, binary, undecodable or has no text.
-            ValueError: when ``published`` is not ``YYYY-MM-DD``.
-            StoreError: when the database can't be written.
-        """
-        p = Path(path)
-        return self.add_bytes(read_article_bytes(p), p.name, outlet=outlet, published=published, url=url, title=title)
 
     def add_bytes(
         self,

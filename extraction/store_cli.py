@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from extraction.reader import ArticleError
+from extraction.reader import ArticleError, read_article_bytes
 from extraction.store import DB_ENV, KEEP, ArticleStore, StoredArticle, StoreError, open_store, valid_date
 
 COMMANDS = ("add", "list", "remove", "rename")
@@ -65,7 +65,9 @@ def _add(store: ArticleStore, args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            result = store.add_file(name, outlet=args.outlet, published=args.date, url=args.url, title=args.title)
+            raw = read_article_bytes(name)
+            result = store.add_bytes(raw, Path(name).name, outlet=args.outlet, published=args.date, url=args.url,
+                                     title=args.title)
         except (ArticleError, StoreError) as exc:
             message, base = str(exc), Path(name).name
             if message.startswith(f"{base}:"):

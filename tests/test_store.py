@@ -9,7 +9,7 @@ import pytest
 
 import extraction.store as store_module
 from extraction.model import Article, Claim, Evidence
-from extraction.reader import MAX_ARTICLE_BYTES, ArticleError
+from extraction.reader import MAX_ARTICLE_BYTES, ArticleError, read_article_bytes
 from extraction.store import (
     KEEP,
     SCHEMA_VERSION,
@@ -189,7 +189,7 @@ def test_file_over_the_limit_is_refused_before_it_is_read(store: ArticleStore, t
     with big.open("wb") as handle:
         handle.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: the size alone must refuse it
     with pytest.raises(ArticleError, match="over the"):
-        store.add_file(big)
+        store.add_bytes(read_article_bytes(big), big.name)
     assert store.list() == []
 
 
