@@ -57,28 +57,29 @@ PAUSE_IN_ADD_ENV = "TROOPMAP_TEST_PAUSE_IN_ADD"
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# Each entry takes the schema from version i to i + 1; append, never edit a shipped one.
-_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        content_sha256 TEXT NOT NULL UNIQUE,
-        text TEXT NOT NULL,
-        filename TEXT NOT NULL,
-        outlet TEXT,
-        published TEXT,
-        url TEXT,
-        title TEXT,
-        byline TEXT,
-        added_at TEXT NOT NULL
-    );
-    CREATE TABLE extractions (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        extractor_version TEXT NOT NULL,
-        claims_json TEXT NOT NULL,
-        extracted_at TEXT NOT NULL
-    );
-    """,
+# Entry i holds the statements that take the schema from version i to i + 1, run in one transaction.
+# Append a new entry for a change; never edit one that has shipped.
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            content_sha256 TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            filename TEXT NOT NULL,
+            outlet TEXT,
+            published TEXT CHECK (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            url TEXT,
+            title TEXT,
+            byline TEXT,
+            added_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE extractions (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            extractor_version TEXT NOT NULL,
+            claims_json TEXT NOT NULL,
+            extracted_at TEXT NOT NULL
+        )""",
+    ),
 )
 
 
@@ -227,6 +228,8 @@ def explain(exc: sqlite3.Error, path: Path, timeout: float = BUSY_TIMEOUT_SECOND
         )
     elif "readonly" in text or "read-only" in text:
         reason = "is read-only; give this user write permission on the file and its folder to add, rename or remove"
+    elif "full" in text:
+        reason = "cannot be written: the disk is full; free some space and try again"
     elif "unable to open" in text:
         reason = "cannot be opened; check that its folder exists and this user may write there"
     else:
@@ -301,9 +304,8 @@ class ArticleStore:
         with self._transaction(conn):
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for statement in _MIGRATIONS[number]:
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
 
     # ----------------------------------------------------------------------------------------- adding

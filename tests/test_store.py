@@ -20,7 +20,7 @@ from extraction.store import (
     default_db_path,
     open_store,
 )
-from tests.store_support import article
+from tests.store_support import ROOT, article
 
 
 @pytest.fixture
@@ -246,3 +246,14 @@ def test_a_seed_article_is_never_stored_again(tmp_path: Path) -> None:
     assert result.message == "upload.txt: already among the seed articles as 000_seed"
     assert store.list() == []
     assert store.add_text(article(4), filename="other.txt").added
+
+
+def test_real_claims_read_back_equal_the_extractor_output(store: ArticleStore) -> None:
+    text = (ROOT / "seeds" / "001_2c10a4d89854c289.txt").read_text(encoding="utf-8")
+    added = store.add_text(text, filename="copy-of-a-seed.txt", outlet="CNN")  # no seeds folder given
+    document = store.documents()
+    expected = store_module.extract(store.article(added.article_id))
+    assert expected, "the seed article has claims"
+    assert document.claims == expected
+    for claim in document.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
