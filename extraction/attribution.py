@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from extraction.lexicon import ATTRIBUTION_INTROS, SPEAKER_STOPWORDS, SPEECH_VERBS
+from extraction.nlp import words
 
 _SKIP_BEFORE_VERB = frozenset({
     "on", "last", "this", "also", "has", "had", "have", "further", "repeatedly", "later", "earlier", "then",
@@ -27,24 +30,24 @@ def _run_before(sent: Span, i: int) -> str | None:
     """The capitalised name ending just before token ``i`` (skipping time words)."""
     doc = sent.doc
     j = i - 1
-    while j >= sent.start and (doc[j].lower_ in _SKIP_BEFORE_VERB or doc[j].text in ("“", "”", "\"")):
+    while j >= sent.start and (words(doc).lower[j] in _SKIP_BEFORE_VERB or words(doc).text[j] in ("“", "”", "\"")):
         j -= 1
     if j < sent.start:
         return None
-    if doc[j].lower_ in _PRONOUNS:
+    if words(doc).lower[j] in _PRONOUNS:
         return "<pronoun>"
-    if doc[j].lower_ in _GROUP_NOUNS:
+    if words(doc).lower[j] in _GROUP_NOUNS:
         k = j
-        while k - 1 >= sent.start and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ != "the":
+        while k - 1 >= sent.start and words(doc).text[k - 1][:1].isupper() and words(doc).lower[k - 1] != "the":
             k -= 1
         return doc[k:j + 1].text
-    if not doc[j].text[:1].isupper():
+    if not words(doc).text[j][:1].isupper():
         return None
     k = j
-    while k - 1 >= sent.start and (doc[k - 1].text[:1].isupper() or doc[k - 1].text in (".",)) and \
-            doc[k - 1].lower_ != "the" and k - 1 > sent.start - 1:
+    while k - 1 >= sent.start and (words(doc).text[k - 1][:1].isupper() or words(doc).text[k - 1] in (".",)) and \
+            words(doc).lower[k - 1] != "the" and k - 1 > sent.start - 1:
         k -= 1
-    if k == sent.start and k == j and doc[k].lower_ in SPEAKER_STOPWORDS:
+    if k == sent.start and k == j and words(doc).lower[k] in SPEAKER_STOPWORDS:
         return None
     return _strip_titles([t.text for t in doc[k:j + 1]])
 
@@ -52,10 +55,10 @@ def _run_before(sent: Span, i: int) -> str | None:
 def _run_after(sent: Span, i: int) -> str | None:
     doc = sent.doc
     j = i
-    while j < sent.end and doc[j].lower_ in ("the",):
+    while j < sent.end and words(doc).lower[j] in ("the",):
         j += 1
     k = j
-    while k < sent.end and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "&") and k > j)):
+    while k < sent.end and (words(doc).text[k][:1].isupper() or (words(doc).lower[k] in ("of", "&") and k > j)):
         k += 1
     if k == j:
         return None
@@ -65,10 +68,10 @@ def _run_after(sent: Span, i: int) -> str | None:
 def speaker_in(sent: Span) -> str | None:
     """The person or organisation a sentence credits, as written (titles removed); ``<pronoun>`` for he/she."""
     doc = sent.doc
-    words = [t.lower_ for t in sent]
+    lowers = words(doc).lower[sent.start:sent.end]
     for intro in ATTRIBUTION_INTROS:
-        for i in range(len(words) - len(intro) + 1):
-            if tuple(words[i:i + len(intro)]) == intro:
+        for i in range(len(lowers) - len(intro) + 1):
+            if tuple(lowers[i:i + len(intro)]) == intro:
                 name = _run_after(sent, sent.start + i + len(intro))
                 if name:
                     return name
@@ -77,9 +80,9 @@ def speaker_in(sent: Span) -> str | None:
         if tok.lower_ not in SPEECH_VERBS or tok.lower_ == "according":
             continue
         name = _run_before(sent, tok.i)
-        if name is None and tok.i > sent.start and doc[tok.i - 1].text == ",":
+        if name is None and tok.i > sent.start and words(doc).text[tok.i - 1] == ",":
             name = _run_after(sent, tok.i + 1)
-        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and doc[tok.i - 1].text in (",", "”"):
+        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and words(doc).text[tok.i - 1] in (",", "”"):
             name = _run_after(sent, tok.i + 1)
         if name:
             best = name
@@ -95,17 +98,14 @@ def expand_name(name: str | None, full_names: dict[str, str]) -> str | None:
     return full_names.get(name, name)
 
 
-def full_names_in(sents: list[Span]) -> dict[str, str]:
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+\b")
+
+
+def full_names_in(text: str) -> dict[str, str]:
     """Surname to full name for every two- or three-word capitalised name in the text."""
     table: dict[str, str] = {}
-    for sent in sents:
-        run: list[str] = []
-        for tok in [*sent, None]:
-            if tok is not None and tok.text[:1].isupper() and tok.text.isalpha():
-                run.append(tok.text)
-                continue
-            words = [w for w in run if w.lower() not in SPEAKER_STOPWORDS]
-            if 2 <= len(words) <= 3 and all(w[1:].islower() for w in words):
-                table.setdefault(words[-1], " ".join(words))
-            run = []
+    for match in _NAME_RUN.finditer(text):
+        words = [w for w in match.group().split() if w.lower() not in SPEAKER_STOPWORDS]
+        if 2 <= len(words) <= 3:
+            table.setdefault(words[-1], " ".join(words))
     return table

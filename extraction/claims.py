@@ -25,14 +25,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline
+from extraction.nlp import pipeline, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -103,8 +103,8 @@ class _Draft:
 
 
 @lru_cache(maxsize=1)
-def _cue_matcher(nlp: Language) -> Matcher:
-    matcher = Matcher(nlp.vocab)
+def _cue_matcher(nlp: Language) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     table = {
         "alert": lx.ALERT_CUES, "withdraw": lx.WITHDRAW_CUES, "buildup": lx.BUILDUP_CUES,
         "pledge": lx.PLEDGE_CUES, "relocate": lx.RELOCATE_CUES, "deploy": lx.DEPLOY_CUES,
@@ -112,8 +112,17 @@ def _cue_matcher(nlp: Language) -> Matcher:
         "origin": lx.ORIGIN_PHRASES, "attrib": lx.ATTRIBUTION_INTROS,
     }
     for label, phrases in table.items():
-        matcher.add(label, [[{"LOWER": w} for w in phrase] for phrase in phrases])
+        matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
     return matcher
+
+
+def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
+    """Every cue phrase in a document (computed once per document)."""
+    cached = doc.user_data.get("cues")
+    if cached is None:
+        cached = [(nlp.vocab.strings[mid], s, e) for mid, s, e in _cue_matcher(nlp)(doc)]
+        doc.user_data["cues"] = cached
+    return list(cached)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -131,12 +140,43 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
+_TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in lx.TROOP_PHRASES:
+    _TROOP_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
+_TROOP_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}))
+    + r")\b|\b\d+(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _worth_reading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraphs that may hold a claim, and the one before each (for who is speaking).
+
+    A claim needs troops: a troop word or unit, or a number close after a paragraph that has one.
+    """
+    keep: set[int] = set()
+    last_troops = -10
+    for i, (_, body) in enumerate(paragraphs):
+        if _TROOP_WORD.search(body) or any(w in body.lower() for w in _UNIT_FIRST_WORDS):
+            last_troops = i
+            keep.update((i - 1, i))
+        elif i - last_troops <= 3 and _DIGIT.search(body):
+            keep.update((i - 1, i))
+    return [p for i, p in enumerate(paragraphs) if i in keep]
+
+
 def _troop_noun_end(doc: Doc, i: int, limit: int) -> int | None:
     """If a troop noun starts at ``i`` return its end index."""
-    for phrase in lx.TROOP_PHRASES:
-        if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase and i + len(phrase) <= limit:
+    first = words(doc).lower[i]
+    for phrase in _TROOP_PHRASES_BY_FIRST.get(first, ()):
+        if i + len(phrase) <= limit and tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
             return i + len(phrase)
-    if doc[i].lower_ in lx.TROOP_NOUNS:
+    if first in lx.TROOP_NOUNS:
         return i + 1
     return None
 
@@ -160,27 +200,27 @@ def _find_anchors(sent: Span, counts: list[CountMention], troop_context: bool) -
             noun_end = _troop_noun_end(doc, j, sent.end)
             if noun_end is not None:
                 # "military" is a noun only at the end of the phrase ("military personnel" is a phrase).
-                if doc[j].lower_ == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
-                        doc[noun_end].lower_ not in ("will", "is", "are", "has", "have", "was", "were"):
+                if words(doc).lower[j] == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
+                        words(doc).lower[noun_end] not in ("will", "is", "are", "has", "have", "was", "were"):
                     noun_end = None
                 else:
                     break
-            low = doc[j].lower_
-            f = _force_word(doc[j].text)
+            low = words(doc).lower[j]
+            f = _force_word(words(doc).text[j])
             if f:
                 force = force or f
             elif low not in lx.COUNT_NOUN_FILLERS:
                 break
             j += 1
-        prev = doc[c.start - 1].lower_ if c.start > sent.start else ""
-        prev2 = doc[c.start - 2].lower_ if c.start - 1 > sent.start else ""
-        definite = doc[c.start].lower_ == "the" or prev == "the"
+        prev = words(doc).lower[c.start - 1] if c.start > sent.start else ""
+        prev2 = words(doc).lower[c.start - 2] if c.start - 1 > sent.start else ""
+        definite = words(doc).lower[c.start] == "the" or prev == "the"
         partitive = prev2 == "of" and prev == "the" and c.start - 2 == sent.start
         if noun_end is not None:
             anchors.append(_Anchor(c.start, noun_end, c, definite, partitive, force=force))
             covered.update(range(c.start, noun_end))
             continue
-        nxt = doc[c.end].lower_ if c.end < sent.end else ""
+        nxt = words(doc).lower[c.end] if c.end < sent.end else ""
         if nxt in lx.NON_TROOP_NOUNS or not troop_context:
             continue
         if nxt in _BARE_FOLLOWERS and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
@@ -192,12 +232,12 @@ def _find_anchors(sent: Span, counts: list[CountMention], troop_context: bool) -
             i += 1
             continue
         end = _troop_noun_end(doc, i, sent.end)
-        if end is None or (doc[i].lower_ == "members"):
+        if end is None or (words(doc).lower[i] == "members"):
             i += 1
             continue
-        if doc[i].lower_ == "military":
-            nxt = doc[end].lower_ if end < sent.end else ""
-            if not (i > sent.start and doc[i - 1].lower_ == "the") or nxt not in (
+        if words(doc).lower[i] == "military":
+            nxt = words(doc).lower[end] if end < sent.end else ""
+            if not (i > sent.start and words(doc).lower[i - 1] == "the") or nxt not in (
                 "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
             ):
                 i += 1
@@ -218,7 +258,7 @@ def _find_anchors(sent: Span, counts: list[CountMention], troop_context: bool) -
                                   "their", "its", "combat", "ground", "foreign", "western"):
                 break
             k -= 1
-        anchors.append(_Anchor(k, end, None, definite=doc[k].lower_ == "the", no_det=no_det,
+        anchors.append(_Anchor(k, end, None, definite=words(doc).lower[k] == "the", no_det=no_det,
                                anaphoric=anaphoric, force=force))
         i = end
     anchors.sort(key=lambda a: a.start)
@@ -236,22 +276,22 @@ def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
             prev_end = anchors[k - 1].end
             start = a.start
             for j in range(a.start - 1, prev_end - 1, -1):
-                if doc[j].lower_ in _CONJUNCTIONS:
+                if words(doc).lower[j] in _CONJUNCTIONS:
                     start = j + 1
                     break
         end = anchors[k + 1].start if k + 1 < len(anchors) else sent.end
         if k + 1 < len(anchors):
             nxt = anchors[k + 1]
             for j in range(nxt.start - 1, a.end - 1, -1):
-                if doc[j].lower_ in _CONJUNCTIONS:
+                if words(doc).lower[j] in _CONJUNCTIONS:
                     end = j + 1
                     break
         # A complement clause after the anchor ("does not mean that ...") is another statement.
         for j in range(a.end, end - 1):
-            if doc[j].lower_ == "that" and doc[j - 1].lower_ in _COMPLEMENT_VERBS:
+            if words(doc).lower[j] == "that" and words(doc).lower[j - 1] in _COMPLEMENT_VERBS:
                 end = j
                 break
-            if doc[j].text == ";":
+            if words(doc).text[j] == ";":
                 end = j
                 break
         bounds.append((start, end))
@@ -265,13 +305,13 @@ def _cues_in(matches: list[tuple[str, int, int]], start: int, end: int) -> list[
 def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]:
     """The word governing a place mention (skipping determiners and adverbs), and its index."""
     j = mention.start - 1
-    while j >= floor and doc[j].lower_ in ("the", "its", "their", "his", "her", "our", "directly", "nato",
+    while j >= floor and words(doc).lower[j] in ("the", "its", "their", "his", "her", "our", "directly", "nato",
                                            "nato's", "allied", "neighboring", "neighbouring", "western",
                                            "eastern", "northern", "southern", "central", "a", "an"):
         j -= 1
     if j < floor:
         return "", j
-    return doc[j].lower_, j
+    return words(doc).lower[j], j
 
 
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
@@ -293,7 +333,7 @@ def _role_after_prep(
     unit_ends: set[int],
 ) -> str:
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
-    lead = doc[pj - 1].lower_ if pj >= 1 else ""
+    lead = words(doc).lower[pj - 1] if pj >= 1 else ""
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
@@ -311,7 +351,7 @@ def _role_after_prep(
         pj - 2 <= c.end <= pj and c.kind in ("deploy", "negonly", "relocate") for c in cues
     ):
         return "dest"  # "deployed in Kiev", "fight in Ukraine"
-    direct = any(c.end == pj + 1 and doc[c.start].lower_ in _DIRECT_OBJECT_CUES for c in cues)
+    direct = any(c.end == pj + 1 and words(doc).lower[c.start] in _DIRECT_OBJECT_CUES for c in cues)
     if direct and (negated or m.start - anchor.end <= 4):
         return "dest"  # "defend Ukraine", "troops entered Ukraine"
     return ""
@@ -381,8 +421,8 @@ def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) 
         if c.kind not in ("deploy", "relocate", "negonly", "withdraw"):
             continue
         for j in range(max(seg[0], c.start - 4), c.start):
-            if doc[j].lower_ in lx.NEGATORS:
-                after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            if words(doc).lower[j] in lx.NEGATORS:
+                after = words(doc).lower[j + 1] if j + 1 < len(doc) else ""
                 if after not in lx.NEGATION_BLOCKERS:
                     return True
     return False
@@ -391,15 +431,15 @@ def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) 
 def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
     """Countries (or institutions standing for one) named before the verb: the side sending troops."""
     found: list[Place] = []
-    words = [t.lower_ for t in doc[start:stop]]
+    lowers = words(doc).lower[start:stop]
     for m in mentions:
         if start <= m.start < stop and m.place.precision == "country":
-            prep = doc[m.start - 1].lower_ if m.start > start else ""
+            prep = words(doc).lower[m.start - 1] if m.start > start else ""
             if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
                 continue
             found.append(m.place)
     if not found:
-        joined = " ".join(words)
+        joined = " ".join(lowers)
         for name, code in lx.INSTITUTION_COUNTRY.items():
             if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined):
                 place = geo.resolve(geo.country_name(code) or code)
@@ -412,7 +452,7 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
     """``defend it``: the nearest country named earlier in the sentence."""
     for j in range(seg[0], seg[1] - 1):
-        if doc[j].lower_ in ("defend", "to", "into") and doc[j + 1].lower_ in ("it", "them"):
+        if words(doc).lower[j] in ("defend", "to", "into") and words(doc).lower[j + 1] in ("it", "them"):
             earlier = [m for m in mentions if m.end <= j and m.place.precision == "country"]
             if earlier:
                 return replace(earlier[-1].place, mention=f"it ({earlier[-1].text})",
@@ -423,11 +463,12 @@ def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[
 def _evidence_bounds(doc: Doc, sent: Span, seg: tuple[int, int], single: bool) -> tuple[int, int]:
     """Character offsets (within the paragraph) of the quote for a claim."""
     s, e = (sent.start, sent.end) if single else seg
-    while s < e - 1 and ((doc[s].is_punct and doc[s].text not in ("“", "\"")) or doc[s].lower_ in _CONJUNCTIONS):
+    w = words(doc)
+    while s < e - 1 and ((doc[s].is_punct and w.text[s] not in ("“", "\"")) or w.lower[s] in _CONJUNCTIONS):
         s += 1
-    while e - 1 > s and (doc[e - 1].lower_ in _CONJUNCTIONS or doc[e - 1].is_space):
+    while e - 1 > s and (w.lower[e - 1] in _CONJUNCTIONS or doc[e - 1].is_space):
         e -= 1
-    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    return words(doc).idx[s], words(doc).idx[e - 1] + len(words(doc).text[e - 1])
 
 
 def _sentence_claims(
@@ -449,30 +490,30 @@ def _sentence_claims(
         return []
     mentions = [m for m in find_places(sent, nlp)
                 if m.place.precision != "unresolved" or not attribution or m.text not in attribution]
-    matches = [(nlp.vocab.strings[mid], s + sent.start, e + sent.start)
-               for mid, s, e in _cue_matcher(nlp)(doc[sent.start:sent.end])]
+    matches = [m for m in _doc_cues(doc, nlp) if sent.start <= m[1] and m[2] <= sent.end]
     segments = _segments(sent, anchors)
+    lw = words(doc).lower
     drafts: list[_Draft] = []
     partitive_origin: Place | None = None
     for anchor, seg in zip(anchors, segments, strict=True):
         cues = _cues_in(matches, *seg)
         # "going to fight": future tense, not a movement; "going to Poland" is.
-        cues = [c for c in cues if not (doc[c.start].lower_ in _TO_CUES_NEED_PLACE and not any(
+        cues = [c for c in cues if not (words(doc).lower[c.start] in _TO_CUES_NEED_PLACE and not any(
             m.start <= c.end + 2 and m.start >= c.end for m in mentions))]
         # "for any additional deployments": a hypothetical, not a movement.
-        cues = [c for c in cues if not any(doc[j].lower_ == "any" for j in range(max(seg[0], c.start - 2), c.start))]
-        cues = [c for c in cues if c.kind != "buildup" or doc[c.start].lower_ != "build" or any(
-            doc[j].lower_ in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
+        cues = [c for c in cues if "any" not in lw[max(seg[0], c.start - 2):c.start]]
+        cues = [c for c in cues if c.kind != "buildup" or words(doc).lower[c.start] != "build" or any(
+            words(doc).lower[j] in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
         negated = _negated(doc, anchor, seg, cues)
         kind = _kind_of({c.kind for c in cues}, negated)
-        has_possession = anchor.start > seg[0] and doc[anchor.start - 1].lower_ in ("has", "have", "had")
+        has_possession = anchor.start > seg[0] and words(doc).lower[anchor.start - 1] in ("has", "have", "had")
         by_possession = kind is None and has_possession and anchor.count is not None
         if by_possession:
             kind = "buildup"
         origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
         if by_possession:
             # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
-            dests = [m for m in dests if doc[m.start - 1].lower_ in ("along", "near", "on", "close")
+            dests = [m for m in dests if words(doc).lower[m.start - 1] in ("along", "near", "on", "close")
                      or "border" in m.text.lower()]
             if not dests:
                 continue
@@ -519,14 +560,15 @@ def _sentence_claims(
         elif kind == "alert" and count is None and not destinations and unit is None:
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
-                and any(doc[c.start].lower_ in _SEND_VERBS for c in cues)
+                and any(words(doc).lower[c.start] in _SEND_VERBS for c in cues)
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
         if kind == "deploy" and origin is not None and origin.country_code and force and "," not in force \
                 and force != "NATO" and origin.country_code != force:
             kind = "relocate"
-        hedged = any(c.kind == "doubleneg" for c in cues) or any(doc[j].lower_ in lx.HEDGES for j in range(seg[0], max(first_cue, anchor.start) + 1)) or \
-            any(doc[j].lower_ in ("could", "may", "might") for j in range(anchor.end, min(seg[1], anchor.end + 6)))
+        hedged = (any(c.kind == "doubleneg" for c in cues)
+                  or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
+                  or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
         if hedged and kind == "deploy" and count_value is None and not negated:
             continue
         s_char, e_char = _evidence_bounds(doc, sent, seg, len(anchors) == 1)
@@ -549,12 +591,12 @@ def _sentence_claims(
     return drafts
 
 
-def _is_back_reference(draft: _Draft, earlier: list[_Draft]) -> bool:
+def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list[_Draft]]) -> bool:
     """``the 8,500 who are on alert``: a count already claimed, with nothing new said about it."""
     if not draft.definite or draft.count is None:
         return False
-    for e in earlier:
-        if e.kind == draft.kind and e.count == draft.count and not e.negated:
+    for e in earlier.get((draft.kind, draft.count), ()):
+        if not e.negated:
             new_place = (draft.origin is not None and e.origin is None) or any(
                 d.name not in {x.name for x in e.destinations} for d in draft.destinations)
             if not new_place and (draft.unit is None or draft.unit == e.unit):
@@ -566,33 +608,44 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     nlp = pipeline()
     text = article.text
-    paragraphs = _paragraphs(text)
+    paragraphs = _worth_reading(_paragraphs(text))
     docs = list(nlp.pipe(body for _, body in paragraphs))
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
-    full_names = full_names_in([s for _, s in sentences])
+    full_names = full_names_in(text)
+    speakers: dict[int, str | None] = {}
+
+    def speaker_at(i: int) -> str | None:
+        if i not in speakers:
+            sent = sentences[i][1]
+            found = speaker_in(sent)
+            if found == "<pronoun>" or (found is None and sent.text.lower().startswith(CONTINUATIONS)):
+                found = next((speaker_at(j) for j in range(i - 1, max(-1, i - 6), -1) if speaker_at(j)), None)
+            speakers[i] = expand_name(found, full_names)
+        return speakers[i]
+
     drafts: list[_Draft] = []
+    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
     last_troop_sentence = -10
-    last_speaker: str | None = None
     for index, (offset, sent) in enumerate(sentences):
-        mentions_troops = any(t.lower_ in lx.TROOP_NOUNS for t in sent)
-        speaker = speaker_in(sent)
-        if speaker == "<pronoun>":
-            speaker = last_speaker
-        if speaker is None and sent.text.lower().startswith(CONTINUATIONS):
-            speaker = last_speaker
-        speaker = expand_name(speaker, full_names)
+        lowers = words(sent.doc).lower[sent.start:sent.end]
+        mentions_troops = any(w in lx.TROOP_NOUNS for w in lowers)
         troop_context = mentions_troops or index - last_troop_sentence <= 3
-        for d in _sentence_claims(sent, nlp, index, troop_context, speaker, drafts):
-            d.start += offset
-            d.end += offset
-            if not _is_back_reference(d, drafts):
-                drafts.append(d)
         if mentions_troops:
             last_troop_sentence = index
-        if speaker:
-            last_speaker = speaker
+        has_number = any(w[:1].isdigit() for w in lowers)
+        names_unit = any((w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))) or w in _UNIT_FIRST_WORDS
+                         for w in lowers)
+        worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
+        if not worth_a_look:
+            continue
+        for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts):
+            d.start += offset
+            d.end += offset
+            if not _is_back_reference(d, by_count):
+                drafts.append(d)
+                by_count.setdefault((d.kind, d.count), []).append(d)
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -26,13 +27,18 @@ SENTENCE_STARTERS: frozenset[str] = frozenset({
 })
 
 
+_ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
+
+
 @Language.component("abbreviation_boundaries")
 def abbreviation_boundaries(doc: Doc) -> Doc:
     """Start a sentence after ``U.S.`` or ``N.C.`` when the next word clearly opens one."""
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if tok.text.endswith(".") and len(tok.text) > 1 and nxt.text in SENTENCE_STARTERS:
-            nxt.is_sent_start = True
+    if not _ABBREVIATION_THEN_CAPITAL.search(doc.text):
+        return doc
+    texts = [t.text for t in doc]
+    for i in range(len(texts) - 1):
+        if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -45,3 +51,27 @@ def pipeline() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("abbreviation_boundaries")
     return nlp
+
+
+class Words:
+    """Plain-Python views of a document's tokens; indexing a spaCy Doc in a loop is slow."""
+
+    __slots__ = ("idx", "lower", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: list[str] = []
+        self.lower: list[str] = []
+        self.idx: list[int] = []
+        for t in doc:
+            self.text.append(t.text)
+            self.lower.append(t.lower_)
+            self.idx.append(t.idx)
+
+
+def words(doc: Doc) -> Words:
+    """The cached :class:`Words` of ``doc``."""
+    cached = doc.user_data.get("words")
+    if cached is None:
+        cached = Words(doc)
+        doc.user_data["words"] = cached
+    return cached

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from extraction.nlp import words as token_words
+
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -92,23 +94,41 @@ def digits_value(text: str) -> int | None:
     return int(text.replace(",", ""))
 
 
-def _match(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(words[i:i + len(phrase)]) == phrase
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        table.setdefault(phrase[0], []).append(phrase)
+    return table
+
+
+_APPROX_BY_FIRST = _by_first_word(_APPROX)
+_VAGUE_BY_FIRST = _by_first_word(_VAGUE)
+
+
+def _longest(table: dict[str, list[tuple[str, ...]]], words: list[str], i: int) -> tuple[str, ...] | None:
+    """The longest phrase of ``table`` that starts at ``words[i]``."""
+    if i >= len(words):
+        return None
+    for phrase in table.get(words[i], ()):
+        if tuple(words[i:i + len(phrase)]) == phrase:
+            return phrase
+    return None
 
 
 def find_counts(sent: Span) -> list[CountMention]:
     """Every count phrase in ``sent`` that could be a number of people (not money, years or dates)."""
-    words = [t.lower_ for t in sent]
+    tw = token_words(sent.doc)
+    words = tw.lower[sent.start:sent.end]
+    texts = tw.text[sent.start:sent.end]
     found: list[CountMention] = []
     i = 0
     n = len(words)
     while i < n:
         start = i
-        for phrase in _APPROX:
-            if _match(words, i, phrase):
-                i += len(phrase)
-                break
-        vague = next((p for p in _VAGUE if _match(words, i, p)), None)
+        approx = _longest(_APPROX_BY_FIRST, words, i)
+        if approx is not None:
+            i += len(approx)
+        vague = _longest(_VAGUE_BY_FIRST, words, i)
         num_start = i
         value: int | None = None
         end = i
@@ -117,17 +137,17 @@ def find_counts(sent: Span) -> list[CountMention]:
             value = None
         else:
             j = i
-            v = digits_value(sent[j].text) if j < n else None
+            v = digits_value(texts[j]) if j < n else None
             if v is not None:
                 end = j + 1
                 if end < n and words[end] in ("million", "thousand"):
                     v = v * _SCALES[words[end]]
                     end += 1
                 value = v
-            elif j < n and sent[j].text.replace(".", "", 1).isdigit() and j + 1 < n and words[j + 1] in (
+            elif j < n and texts[j].replace(".", "", 1).isdigit() and j + 1 < n and words[j + 1] in (
                 "million", "thousand"
             ):
-                value = int(float(sent[j].text) * _SCALES[words[j + 1]])
+                value = int(float(texts[j]) * _SCALES[words[j + 1]])
                 end = j + 2
             else:
                 k = j
@@ -141,11 +161,11 @@ def find_counts(sent: Span) -> list[CountMention]:
         if end == num_start:
             i = start + 1
             continue
-        if _is_not_people(sent, num_start, end, words):
+        if _is_not_people(texts, num_start, end, words):
             i = end
             continue
         # Ranges: "3,000 to 5,000", "between 3,000 and 5,000" -> value unknown, text kept.
-        is_range = end + 1 < n and words[end] in ("to", "-", "–", "and") and digits_value(sent[end + 1].text)
+        is_range = end + 1 < n and words[end] in ("to", "-", "–", "and") and digits_value(texts[end + 1])
         if is_range and (words[end] != "and" or (start > 0 and words[start - 1] == "between")):
             end += 2
             value = None
@@ -160,12 +180,12 @@ def find_counts(sent: Span) -> list[CountMention]:
     return found
 
 
-def _is_not_people(sent: Span, s: int, e: int, words: list[str]) -> bool:
+def _is_not_people(texts: list[str], s: int, e: int, words: list[str]) -> bool:
     """Years, dates, money, percentages, ordinals and article numbers are never troop counts."""
     prev = words[s - 1] if s > 0 else ""
     prev2 = words[s - 2] if s > 1 else ""
     nxt = words[e] if e < len(words) else ""
-    text = sent[s].text
+    text = texts[s]
     if prev in _CURRENCY or text.startswith(("$", "US$", "€", "£")) or prev2 in _CURRENCY:
         return True
     if prev in _MONTHS or nxt in _MONTHS or prev in ("article", "no.", "number", "page", "chapter"):

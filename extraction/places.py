@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import geo
+from extraction.nlp import words
 from geo.place import Place
 
 # Capitalised words that are never places on their own, whatever a gazetteer says.
@@ -63,13 +64,13 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
         tok = doc[i]
         if _is_name_token(tok.text) and not (i == sent.start and tok.text.lower() in NOT_PLACES):
             j = i + 1
-            while j < sent.end and (_is_name_token(doc[j].text) or (doc[j].text in ("-", "de", "al", "el")
-                                    and j + 1 < sent.end and _is_name_token(doc[j + 1].text))):
+            while j < sent.end and (_is_name_token(words(doc).text[j]) or (words(doc).text[j] in ("-", "de", "al", "el")
+                                    and j + 1 < sent.end and _is_name_token(words(doc).text[j + 1]))):
                 j += 1
             # Qualifier: "Fort Bragg, N.C." / "Vilseck, Germany" / "Fort Bragg in North Carolina".
-            if j + 1 < sent.end and doc[j].text in _QUALIFIER_JOIN and _is_name_token(doc[j + 1].text):
+            if j + 1 < sent.end and words(doc).text[j] in _QUALIFIER_JOIN and _is_name_token(words(doc).text[j + 1]):
                 k = j + 1
-                while k < sent.end and _is_name_token(doc[k].text):
+                while k < sent.end and _is_name_token(words(doc).text[k]):
                     k += 1
                 qualifier = doc[j + 1:k].text
                 head = geo.resolve(doc[i:j].text)
@@ -88,15 +89,20 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     """Every place mention in ``sent`` that resolves, longest first where they overlap."""
     doc: Doc = sent.doc
     spans: list[Span] = []
-    for _, s, e in _phrase_matcher(nlp)(doc[sent.start:sent.end]):
-        spans.append(doc[sent.start + s:sent.start + e])
+    cached = doc.user_data.get("place_phrases")
+    if cached is None:
+        cached = [(s, e) for _, s, e in _phrase_matcher(nlp)(doc)]
+        doc.user_data["place_phrases"] = cached
+    for s, e in cached:
+        if sent.start <= s and e <= sent.end:
+            spans.append(doc[s:e])
     for s, e in _capitalised_runs(sent):
         spans.append(doc[s:e])
     mentions: list[PlaceMention] = []
     context = sent.text
     for span in filter_spans(spans):
         s, e = span.start, span.end
-        while s < e and doc[s].lower_ in _DETERMINERS:
+        while s < e and words(doc).lower[s] in _DETERMINERS:
             s += 1
         if s >= e:
             continue

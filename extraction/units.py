@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from extraction.lexicon import FORMATION_HEADS, FORMATION_WORDS, NAMED_UNIT_KINDS
+from extraction.nlp import words
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_NAMED_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _name in sorted(NAMED_UNIT_KINDS.items(), key=lambda kv: -len(kv[0])):
+    _NAMED_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _name))
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,8 @@ def _formation(sent: Span, i: int) -> int:
     doc = sent.doc
     j = i + 1
     last_head = i
-    while j < sent.end and doc[j].text[:1].isupper() and doc[j].lower_ in FORMATION_WORDS:
-        if doc[j].lower_ in FORMATION_HEADS:
+    while j < sent.end and words(doc).text[j][:1].isupper() and words(doc).lower[j] in FORMATION_WORDS:
+        if words(doc).lower[j] in FORMATION_HEADS:
             last_head = j
         j += 1
     return last_head + 1 if last_head > i else i
@@ -39,11 +43,11 @@ def find_units(sent: Span) -> list[UnitMention]:
     found: list[UnitMention] = []
     i = sent.start
     while i < sent.end:
-        if _ORDINAL.match(doc[i].text):
+        if _ORDINAL.match(words(doc).text[i]):
             end = _formation(sent, i)
             if end > i:
                 # "1st Armored Brigade Combat Team, 3rd Infantry Division"
-                while end + 1 < sent.end and doc[end].text == "," and _ORDINAL.match(doc[end + 1].text):
+                while end + 1 < sent.end and words(doc).text[end] == "," and _ORDINAL.match(words(doc).text[end + 1]):
                     nxt = _formation(sent, end + 1)
                     if nxt == end + 1:
                         break
@@ -51,7 +55,7 @@ def find_units(sent: Span) -> list[UnitMention]:
                 found.append(UnitMention(i, end, doc[i:end].text))
                 i = end
                 continue
-        for phrase, name in NAMED_UNIT_KINDS.items():
+        for phrase, name in _NAMED_BY_FIRST.get(words(doc).lower[i], ()):
             if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
                 found.append(UnitMention(i, i + len(phrase), name))
                 i += len(phrase) - 1

@@ -1,0 +1,50 @@
+"""Extraction figures: start-up, marginal time per article, peak memory, and seed score."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _startup_seconds() -> float:
+    """Wall time of a new process importing the extractor and extracting one short article."""
+    code = ("import time; t=time.perf_counter(); from extraction import article_from_text, extract; "
+            "extract(article_from_text('About 500 troops will deploy to Poland.', 's')); "
+            "print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main() -> None:
+    """Print the figures."""
+    from extraction import extract, load_article
+
+    startup = min(_startup_seconds() for _ in range(3))
+    articles = [load_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    batch = [articles[i % len(articles)] for i in range(1000)]
+    began = time.perf_counter()
+    for a in batch[:5]:
+        extract(a)
+    five = time.perf_counter() - began
+    began = time.perf_counter()
+    for a in batch:
+        extract(a)
+    thousand = time.perf_counter() - began
+    marginal_ms = (thousand - five) / 995 * 1000
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"extraction start-up (new process, import + first article): {startup:.2f} s  (target <= 1.5 s)")
+    print(f"extraction marginal time per article (1,000 articles minus 5, /995): {marginal_ms:.1f} ms"
+          "  (target <= 10 ms)")
+    print(f"extraction peak RSS: {peak_mb:.0f} MB  (target <= 400 MB)")
+    out = subprocess.run([sys.executable, "-m", "tests.evaluate", "seeds", "tests/fixtures/seed_claims.json"],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    print("seed score:", out.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""The ``python -m extraction`` command as CONTRACT.md fixes it, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "extraction", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_directory_gives_one_document_with_every_source() -> None:
+    out = run("seeds", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert [s["id"] for s in doc["sources"]] == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    assert doc["claims"], "the seeds hold claims"
+    keys = {"id", "source_id", "kind", "negated", "count", "count_text", "force", "unit", "origin",
+            "destinations", "attributed_to", "evidence"}
+    assert keys <= set(doc["claims"][0])
+
+
+def test_missing_file_is_named_and_others_still_processed(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("About 400 troops will deploy to Estonia.", encoding="utf-8")
+    out = run(str(tmp_path / "missing.txt"), str(good), "--format", "json")
+    assert out.returncode == 1
+    assert "missing.txt" in out.stderr
+    doc = json.loads(out.stdout)
+    assert [s["id"] for s in doc["sources"]] == ["good"]
+    assert len(doc["claims"]) == 1
+
+
+def test_binary_file_gives_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    out = run(str(tmp_path / "image.txt"), "--format", "json")
+    assert out.returncode == 1
+    assert "binary" in out.stderr
+
+
+def test_empty_file_gives_no_claims(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    out = run(str(tmp_path / "empty.txt"), "--format", "json")
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["claims"] == []
+
+
+def test_cp1252_offsets_point_into_decoded_text(tmp_path: Path) -> None:
+    text = "Caf\u00e9 talk \u2013 officials said 600 troops will deploy to Latvia."
+    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
+    out = run(str(tmp_path / "legacy.txt"), "--format", "json")
+    claim = json.loads(out.stdout)["claims"][0]
+    ev = claim["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_usage_error_exits_2() -> None:
+    assert run().returncode == 2
+    assert run("seeds", "--format", "xml").returncode == 2
+
+
+def test_five_megabyte_article_finishes_in_time(tmp_path: Path) -> None:
+    para = ("Officials said about 1,200 soldiers from Fort Hood, Texas, will deploy to Poland, while "
+            "Russia has massed more than 100,000 troops near the border. The weather was mild.\n\n")
+    big = tmp_path / "big.txt"
+    big.write_text(para * (5_000_000 // len(para)), encoding="utf-8")
+    began = time.monotonic()
+    out = run(str(big), "--format", "json")
+    elapsed = time.monotonic() - began
+    assert out.returncode == 0, out.stderr[-500:]
+    assert elapsed < 10, f"{elapsed:.1f} s"
