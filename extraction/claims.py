@@ -188,10 +188,13 @@ def _force_word(word: str) -> str | None:
     return geo.demonym_country(low)
 
 
-def _find_anchors(sent: Span, counts: list[CountMention], troop_context: bool) -> list[_Anchor]:
+def _find_anchors(
+    sent: Span, counts: list[CountMention], troop_context: bool, units: list[UnitMention]
+) -> list[_Anchor]:
     doc = sent.doc
     anchors: list[_Anchor] = []
-    covered: set[int] = set()
+    # "2nd Cavalry Regiment" names a unit; its "Cavalry" is not a second group of troops.
+    covered: set[int] = {i for u in units for i in range(u.start, u.end)}
     for c in counts:
         j = c.end
         force: str | None = None
@@ -471,6 +474,16 @@ def _evidence_bounds(doc: Doc, sent: Span, seg: tuple[int, int], single: bool) -
     return words(doc).idx[s], words(doc).idx[e - 1] + len(words(doc).text[e - 1])
 
 
+def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[str, str]) -> bool:
+    """A name that is someone speaking ("Kirby said") or a person the article names, not a place."""
+    w = words(doc)
+    if m.end < len(w.lower) and w.lower[m.end] in lx.SPEECH_VERBS:
+        return True
+    if m.text in people or m.text in people.values():
+        return True
+    return m.place.precision == "unresolved" and bool(attribution) and m.text in (attribution or "")
+
+
 def _sentence_claims(
     sent: Span,
     nlp: Language,
@@ -478,18 +491,18 @@ def _sentence_claims(
     troop_context: bool,
     attribution: str | None,
     previous: list[_Draft],
+    people: dict[str, str],
 ) -> list[_Draft]:
     doc = sent.doc
     counts = find_counts(sent)
-    anchors = _find_anchors(sent, counts, troop_context)
     units = find_units(sent)
+    anchors = _find_anchors(sent, counts, troop_context, units)
     if not anchors:
         # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
         anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
     if not anchors:
         return []
-    mentions = [m for m in find_places(sent, nlp)
-                if m.place.precision != "unresolved" or not attribution or m.text not in attribution]
+    mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
     matches = [m for m in _doc_cues(doc, nlp) if sent.start <= m[1] and m[2] <= sent.end]
     segments = _segments(sent, anchors)
     lw = words(doc).lower
@@ -613,7 +626,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
-    full_names = full_names_in(text)
+    full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     speakers: dict[int, str | None] = {}
 
     def speaker_at(i: int) -> str | None:
@@ -640,7 +653,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
         if not worth_a_look:
             continue
-        for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts):
+        for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts, full_names):
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):

@@ -1,15 +1,30 @@
 """Offline geography: article place mentions to coordinates.
 
-Public API (the extraction layer and ``python -m geo`` use only these):
+Public API (the extraction layer, the dashboard and ``python -m geo`` use only these):
 
 - :func:`resolve` – a mention as written (plus its sentence) to a :class:`Place`.
 - :func:`place_phrases` – lowercased names and aliases worth matching in running text.
 - :func:`demonym_country` – ``Russian`` to ``RU``, for whose troops a claim is about.
+- :func:`country_name` – ``PL`` to ``Poland``.
+- :func:`country_shapes_path` – the GeoJSON of country shapes for the basemap.
+- :func:`great_circle` – an arc between two ``(lon, lat)`` points for drawing a flow.
 """
 
 from __future__ import annotations
 
+from geo.greatcircle import great_circle
+from geo.lexicon import country_name, country_shapes_path
 from geo.place import PRECISIONS, Place, unresolved
-from geo.resolver import country_name, demonym_country, place_phrases, resolve
+from geo.resolver import demonym_country, place_phrases, resolve
 
-__all__ = ["PRECISIONS", "Place", "country_name", "demonym_country", "place_phrases", "resolve", "unresolved"]
+__all__ = [
+    "PRECISIONS",
+    "Place",
+    "country_name",
+    "country_shapes_path",
+    "demonym_country",
+    "great_circle",
+    "place_phrases",
+    "resolve",
+    "unresolved",
+]

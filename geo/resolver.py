@@ -1,55 +1,420 @@
-"""Minimal country-only resolver; the geography issue replaces it with the full gazetteer."""
+"""One resolver for every place mention: installations, regions, countries, divisions, then GeoNames towns.
+
+A mention is read the way an article writes it (``Fort Bragg, N.C.``, ``the Baltic states``,
+``Ukraine's border``). The resolver splits off a qualifier (``, N.C.`` / ``in North Carolina``),
+collects candidates for the name from every lexicon, scores them with priors (an installation beats a
+town of the same name, a country beats a town, a capital beats a village, larger population wins) and
+the sentence's context, and returns the best as a :class:`~geo.place.Place` whose ``why`` says what
+decided it and whose ``runner_up`` names the best rejected candidate.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import pycountry
+from geo.gazetteer import Gazetteer, Town
+from geo.lexicon import common_words, countries, divisions, installations, regions, words
+from geo.names import fold, index_keys
+from geo.place import Place, Precision, unresolved
 
-from geo.place import Place, unresolved
+# Prior weights. Curated entries are ranked above towns; among towns a capital and population count.
+KIND_PRIOR = {"installation": 100.0, "country": 90.0, "region": 85.0, "admin": 70.0}
+BIG_CITY = 1_000_000  # a town this large outranks a first-level division of the same name ("New York")
+CONTEXT_BONUS = 30.0
+QUALIFIER_RADIUS_KM = 150.0
+MAX_MENTION = 120
+_TRAILING = " \t\r\n.,;:!?\"'“”‘’)]}"
+_LEADING = " \t\r\n\"'“”‘’([{"
 
-_ALIASES = {
-    "us": "US", "u.s.": "US", "united states": "US", "america": "US", "the united states": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "russia": "RU",
-}
-_POINTS = {"PL": (52.1, 19.4), "DE": (51.2, 10.4), "RO": (45.9, 25.0), "UA": (48.4, 31.2),
-           "US": (39.8, -98.6), "RU": (55.7, 37.6), "BY": (53.7, 27.9)}
-_DEMONYMS = {"american": "US", "russian": "RU", "polish": "PL", "german": "DE", "romanian": "RO",
-             "ukrainian": "UA", "british": "GB", "french": "FR", "belarusian": "BY"}
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible reading of a name, before scoring picks among them."""
+
+    place: Place
+    kind: str
+    admin: str  # folded first-level division name, "" where unknown
+    prior: float
+    basis: str
+    exact_case: str = ""  # for an all-capitals alias such as "US": the mention must be written so
+
+    @property
+    def label(self) -> str:
+        """A short description for ``why`` and ``runner_up``."""
+        p = self.place
+        suffix = f", {p.country_code}" if p.country_code and p.precision in ("city", "site") else ""
+        return f"{p.name}{suffix} ({self.kind})"
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What a qualifier such as ``N.C.``, ``Germany`` or ``Lower Saxony`` allows."""
+
+    text: str
+    countries: frozenset[str]
+    admins: frozenset[tuple[str, str]]  # (country, folded division name)
+    point: tuple[float, float] | None = None
+
+    def admits(self, c: Candidate) -> bool:
+        """Whether a candidate lies where the qualifier says."""
+        cc = c.place.country_code
+        if cc and (cc, c.admin) in self.admins:
+            return True
+        if cc in self.countries:
+            return True
+        if self.point and c.place.lat is not None and c.place.lon is not None:
+            return _km(self.point, (c.place.lat, c.place.lon)) <= QUALIFIER_RADIUS_KM
+        return False
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _key(text: str) -> str:
+    """Fold a name and drop a leading article: ``The Baltic States`` -> ``baltic states``."""
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+class Resolver:
+    """Holds the lexicon indexes; build once (see :func:`default_resolver`)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        """Index every curated name; GeoNames towns stay in the gazetteer's own index."""
+        self.gazetteer = gazetteer or Gazetteer()
+        self.curated: dict[str, list[Candidate]] = defaultdict(list)
+        self.qualifiers: dict[str, Qualifier] = {}
+        self.demonyms: dict[str, str] = {}
+        self.country_keys: dict[str, list[str]] = defaultdict(list)
+        self.admin_names: dict[tuple[str, str], str] = {}
+        lexicon = words()
+        self.descriptors: list[str] = sorted((fold(d) for d in lexicon["descriptors"]), key=len, reverse=True)
+        self.variants: dict[str, str] = lexicon["prefix_variants"]
+        self.directions: frozenset[str] = frozenset(lexicon["directions"])
+        self.cues: dict[str, dict[str, list[str]]] = lexicon["context_cues"]
+        self.common = common_words()
+        self.institutions: frozenset[str] = frozenset(_key(n) for n in lexicon["institutions"])
+        self._index_countries()
+        self._index_divisions()
+        self._index_regions()
+        self._index_installations()
+
+    # -- building the indexes -------------------------------------------------------------------
+
+    def _add(self, names: tuple[str, ...], candidate: Candidate, exact: bool = True) -> None:
+        for name in names:
+            exact_case = name if exact and name.isupper() and len(name.replace(".", "")) <= 3 else ""
+            for key in {_key(k) for k in index_keys(name)}:
+                if key and all(c.place.gazetteer_id != candidate.place.gazetteer_id for c in self.curated[key]):
+                    self.curated[key].append(replace(candidate, exact_case=exact_case))
+
+    def _index_countries(self) -> None:
+        for c in countries().values():
+            for demonym in c.demonyms:
+                self.demonyms.setdefault(fold(demonym), c.code)
+            names = (c.name, *c.aliases)
+            keys = sorted({_key(n) for n in names if len(n) > 3 or "." in n}, key=len, reverse=True)
+            self.country_keys[c.code] = keys
+            self.qualifiers[_key(c.name)] = Qualifier(c.name, frozenset({c.code}), frozenset())
+            for alias in names:
+                key = _key(alias)
+                previous = self.qualifiers.get(key)
+                merged = previous.countries | {c.code} if previous else frozenset({c.code})
+                self.qualifiers[key] = Qualifier(alias, frozenset(merged), previous.admins if previous else frozenset())
+            if c.lat is None or c.lon is None:
+                continue
+            place = Place(c.name, "", c.lat, c.lon, c.code, "country", f"ne:{c.alpha3}")
+            self._add(names, Candidate(place, "country", "", KIND_PRIOR["country"], "country name"))
+
+    def _index_divisions(self) -> None:
+        us_states = {d.code: d.name for d in divisions() if d.country == "US"}
+        self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
+        for d in divisions():
+            self.admin_names[(d.country, d.code)] = fold(d.name)
+            name = f"{d.name}, {countries()[d.country].name}" if d.country != "US" else d.name
+            place = Place(name, "", d.lat, d.lon, d.country, "admin", f"admin1:{d.country}.{d.code}")
+            # Abbreviations (N.C., Calif., NC) only ever qualify another name; full names also stand alone.
+            standalone = tuple(a for a in (d.name, *d.aliases) if "." not in a and not a.isupper())
+            self._add(standalone, Candidate(place, "admin", fold(d.name), KIND_PRIOR["admin"], "first-level division"))
+            for alias in (d.name, *d.aliases):
+                key = _key(alias)
+                previous = self.qualifiers.get(key)
+                admins = (previous.admins if previous else frozenset()) | {(d.country, fold(d.name))}
+                self.qualifiers[key] = Qualifier(alias, previous.countries if previous else frozenset(), admins)
+        self.us_states = us_states
+
+    def _index_regions(self) -> None:
+        for r in regions():
+            precision: Precision = "region"
+            place = Place(r.name, "", r.lat, r.lon, r.country, precision, f"region:{r.id}")
+            self._add((r.name, *r.aliases), Candidate(place, "region", "", KIND_PRIOR["region"], "named region"))
+
+    def _index_installations(self) -> None:
+        for i in installations():
+            name = f"{i.name}, {i.admin1}" if i.country == "US" else i.name
+            place = Place(name, "", i.lat, i.lon, i.country, "site", f"inst:{i.id}")
+            candidate = Candidate(place, "installation", fold(i.admin1), KIND_PRIOR["installation"],
+                                  "military installation")
+            self._add((i.name, *i.aliases), candidate, exact=False)
+
+    # -- candidates ------------------------------------------------------------------------------
+
+    def _town_candidate(self, town: Town, key: str) -> Candidate:
+        admin = self.admin_names.get((town.country, town.admin1), "")
+        country = countries().get(town.country)
+        if town.country == "US" and town.admin1 in self.us_states:
+            name = f"{town.name}, {self.us_states[town.admin1]}"
+        else:
+            division = self.division_names.get((town.country, town.admin1))
+            name = f"{town.name}, {division or (country.name if country else town.country)}"
+        prior = 10.0 + 5.0 * math.log10(max(town.population, 10))
+        basis = f"town of {town.population:,}"
+        if town.capital:
+            prior, basis = 80.0, f"capital of {country.name if country else town.country}"
+        elif town.population >= BIG_CITY:
+            prior = KIND_PRIOR["admin"] + 5.0
+        if fold(town.name) != key and key not in index_keys(town.name):
+            prior -= 2.0  # matched through an alternate name
+        place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
+        return Candidate(place, "town", admin, prior, basis)
+
+    def candidates(self, key: str) -> list[Candidate]:
+        """Every curated entry and GeoNames town filed under a folded key (and its spelling variants)."""
+        keys = [key]
+        for short, long in self.variants.items():
+            if key.startswith(short):
+                keys.append(long + key[len(short) :])
+        out: list[Candidate] = []
+        for k in keys:
+            out.extend(self.curated.get(k, []))
+            out.extend(self._town_candidate(t, k) for t in self.gazetteer.towns(k)[:25])
+        return out
+
+    def qualifier(self, text: str) -> Qualifier | None:
+        """Read a qualifier: a division, a country, a region, or failing those a known town."""
+        key = _key(text)
+        if key in self.qualifiers:
+            return self.qualifiers[key]
+        found = [c for c in self.curated.get(key, []) if c.kind == "region"]
+        if found:
+            members = {m for r in regions() if f"region:{r.id}" == found[0].place.gazetteer_id for m in r.members}
+            return Qualifier(text, frozenset(members), frozenset())
+        towns = self.gazetteer.towns(key)
+        if towns and key not in self.common:
+            return Qualifier(text, frozenset(), frozenset(), (towns[0].lat, towns[0].lon))
+        return None
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def resolve(self, mention: str, context: str = "") -> Place:
+        """Resolve one mention; see :func:`resolve`."""
+        text = mention.strip(_LEADING).rstrip(_TRAILING).strip(_LEADING)
+        if not text:
+            return unresolved(mention, "empty mention")
+        if len(text) > MAX_MENTION:
+            return unresolved(mention, "too long to be a place name")
+        if not any(ch.isalpha() for ch in text):
+            return unresolved(mention, "no letters: not a place name")
+        if _key(text) in self.institutions:
+            return unresolved(mention, f"'{text}' names an institution or outlet, not a place")
+        for head, qual in self._splits(text):
+            qualifier = self.qualifier(qual) if qual else None
+            if qual and qualifier is None:
+                continue
+            place = self._resolve_name(head, mention, context, qualifier)
+            if place is not None:
+                return place
+        return self._fallbacks(text, mention, context)
+
+    def _splits(self, text: str) -> list[tuple[str, str]]:
+        """Readings of the text as (name, qualifier), the qualified ones first."""
+        out: list[tuple[str, str]] = []
+        if "," in text:
+            head, _, qual = text.rpartition(",")
+            out.append((head.strip(), qual.strip()))
+        match = re.match(r"^(.+?)\s*\(([^)]+)\)$", text)
+        if match:
+            out.append((match.group(1), match.group(2)))
+        for sep in (" in ", " near ", " outside "):
+            if sep in text:
+                head, _, qual = text.rpartition(sep)
+                out.append((head.strip(), qual.strip()))
+        out.append((text, ""))
+        return [(h, q) for h, q in out if h]
+
+    def _resolve_name(self, head: str, mention: str, context: str, qualifier: Qualifier | None) -> Place | None:
+        key = _key(head)
+        found = self.candidates(key)
+        possessive = re.sub(r"(?:'|’)s?$", "", head)
+        if not found and possessive != head:
+            key = _key(possessive)
+            found = self.candidates(key)
+        bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
+        found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
+        if not found:
+            return None
+        return self._choose(found, key, head, mention, context, qualifier)
+
+    def _choose(self, found: list[Candidate], key: str, head: str, mention: str, context: str,
+                qualifier: Qualifier | None) -> Place | None:
+        notes: list[str] = []
+        if qualifier is not None:
+            admitted = [c for c in found if qualifier.admits(c)]
+            if not admitted:
+                return None
+            rejected = [c for c in found if c not in admitted]
+            notes.append(f"qualifier '{qualifier.text}' fits")
+            found = admitted
+        else:
+            rejected = []
+        scored = sorted(((self._score(c, key, context), c) for c in found), key=lambda sc: -sc[0])
+        (best_score, best), rest = scored[0], scored[1:]
+        if best.kind == "town" and not self._town_allowed(best, key, head, context, qualifier):
+            return None
+        if best_score > best.prior:
+            notes.append("the sentence points to it")
+        runner = rest[0][1] if rest else (max(rejected, key=lambda c: c.prior) if rejected else None)
+        why = self._explain(best, runner, notes, qualifier is not None and bool(rejected))
+        return replace(best.place, mention=mention, why=why, runner_up=runner.label if runner else None)
+
+    def _score(self, c: Candidate, key: str, context: str) -> float:
+        score = c.prior
+        if not context:
+            return score
+        ctx = " " + fold(context.replace(c.place.name, " ")) + " "
+        ctx = ctx.replace(f" {key} ", " ")
+        cc = c.place.country_code
+        cues = self.cues.get(key, {})
+        if cc and any(f" {w} " in ctx for w in cues.get(cc, [])):
+            score += CONTEXT_BONUS
+        elif cc and c.kind in ("town", "installation", "admin") and any(
+            f" {k} " in ctx for k in self.country_keys.get(cc, [])
+        ):
+            score += CONTEXT_BONUS / 2
+        if c.admin and f" {c.admin} " in ctx:
+            score += CONTEXT_BONUS / 2
+        return score
+
+    def _town_allowed(self, best: Candidate, key: str, head: str, context: str,
+                      qualifier: Qualifier | None) -> bool:
+        """Guard against everyday words: ``in March`` is a month, not a town in England."""
+        if qualifier is not None:
+            return True
+        if not any(ch.isupper() for ch in head):
+            return False
+        if fold(head).startswith("the ") and not fold(best.place.name).startswith("the "):
+            return False  # "the White House" is not a town called White House; "The Hague" is
+        if key in self.common or (len(key) <= 3 and " " not in key):
+            ctx = " " + fold(context) + " "
+            cc = best.place.country_code or ""
+            supported = any(f" {k} " in ctx for k in self.country_keys.get(cc, []) if k != key)
+            return supported or best.prior >= KIND_PRIOR["admin"]
+        return True
+
+    def _explain(self, best: Candidate, runner: Candidate | None, notes: list[str], filtered: bool) -> str:
+        why = f"{best.basis}: {best.place.name}"
+        if notes:
+            why += "; " + "; ".join(notes)
+        if runner is not None:
+            if filtered:
+                why += f"; {runner.label} ruled out by the qualifier"
+            elif runner.kind != best.kind and best.kind in KIND_PRIOR:
+                why += f"; a {best.kind} outranks the {runner.kind} {runner.label}"
+            else:
+                why += f"; preferred over {runner.label}"
+        return why
+
+    def _fallbacks(self, text: str, mention: str, context: str) -> Place:
+        """Generic shapes: ``X air base`` with X a known town, ``eastern Poland``."""
+        key = _key(text)
+        for descriptor in self.descriptors:
+            if key.endswith(" " + descriptor):
+                stem = text[: len(text) - len(text.split()[-1])] if descriptor.count(" ") == 0 else None
+                base = key[: -len(descriptor) - 1].strip()
+                place = self._resolve_name(stem.strip() if stem else base.title(), mention, context, None)
+                if place is not None:
+                    kind = "installation" if place.precision == "site" else place.precision
+                    return replace(place, why=f"'{descriptor}' dropped; {kind} {place.name}: {place.why}")
+        first, _, rest = key.partition(" ")
+        if first in self.directions and rest:
+            place = self._resolve_name(rest, mention, context, None)
+            if place is not None and place.precision in ("country", "admin", "region"):
+                return replace(place, why=f"{first} part of {place.name}, shown at its point: {place.why}")
+        if key in self.common:
+            return unresolved(mention, f"'{text}' is an everyday English word and nothing ties it to a place")
+        return unresolved(mention, f"no installation, region, country or GeoNames place is called '{text}'")
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    table: dict[str, str] = dict(_ALIASES)
-    for c in pycountry.countries:
-        table[c.name.lower()] = c.alpha_2
-        if hasattr(c, "common_name"):
-            table[c.common_name.lower()] = c.alpha_2
-    return table
+def default_resolver() -> Resolver:
+    """The process-wide resolver, built on first use."""
+    return Resolver()
 
 
 def resolve(mention: str, context: str = "") -> Place:
-    """Resolve a mention to a country, or return it unresolved."""
-    key = mention.strip().lower().removeprefix("the ").strip()
-    code = _countries().get(key)
-    if code is None:
-        return unresolved(mention, "not a known country name")
-    lat, lon = _POINTS.get(code, (0.0, 0.0))
-    name = pycountry.countries.get(alpha_2=code).name  # type: ignore[union-attr]
-    return Place(name, mention, lat, lon, code, "country", f"ne:{code}", "country name")
+    """Resolve a place mention, as an article writes it, to a Place.
 
+    Args:
+        mention: ``Fort Bragg, N.C.``, ``Kiev``, ``the Baltic states``, ``Ukraine's border``.
+        context: The sentence the mention sits in; it breaks ties (``Atlanta`` makes Georgia the state).
 
-def place_phrases() -> frozenset[str]:
-    """Lowercased place names worth matching in running text."""
-    return frozenset(_countries())
+    Returns:
+        The best Place, with ``why`` and ``runner_up`` filled in, or an unresolved Place with the reason.
+        Never raises.
+    """
+    if not isinstance(mention, str):
+        return unresolved(str(mention), "not text")
+    try:
+        return default_resolver().resolve(mention, context if isinstance(context, str) else "")
+    except Exception as error:  # a resolver bug must not lose the claim
+        return unresolved(mention, f"resolver error: {type(error).__name__}: {error}")
 
 
 def demonym_country(word: str) -> str | None:
-    """The ISO code a demonym refers to, if any."""
-    return _DEMONYMS.get(word.lower())
+    """The ISO alpha-2 code a demonym or adjective refers to: ``Russian`` -> ``RU``.
+
+    Args:
+        word: ``Russian``, ``Americans``, ``Polish``.
+
+    Returns:
+        The code, or None where the word is not a known demonym.
+    """
+    return default_resolver().demonyms.get(fold(word.strip()))
 
 
-def country_name(code: str) -> str | None:
-    """The common English name of an ISO alpha-2 code."""
-    c = pycountry.countries.get(alpha_2=code.upper())
-    return None if c is None else str(getattr(c, "common_name", c.name))
+def place_phrases() -> frozenset[str]:
+    """Lowercased names and aliases that are safe to match in running text with a phrase matcher.
+
+    Countries, regions, installations and first-level divisions (full names only), plus towns of
+    100,000 or more whose names are not everyday English words. Short all-capitals aliases such as
+    ``US`` are left out because, lowercased, they are ordinary words.
+
+    Returns:
+        The phrases.
+    """
+    return _place_phrases()
+
+
+@lru_cache(maxsize=1)
+def _place_phrases() -> frozenset[str]:
+    r = default_resolver()
+    phrases: set[str] = set()
+    for c in countries().values():
+        phrases.update(n.lower() for n in (c.name, *c.aliases) if len(n.replace(".", "")) > 3 or "." in n)
+    for g in regions():
+        phrases.update(n.lower() for n in (g.name, *g.aliases))
+    for i in installations():
+        phrases.update(n.lower() for n in (i.name, *i.aliases) if len(n) > 3)
+    for d in divisions():
+        phrases.update(n.lower() for n in (d.name, *d.aliases) if "." not in n and not n.isupper())
+    for town in r.gazetteer.largest(100_000):
+        if fold(town.name) not in r.common:
+            phrases.add(town.name.lower())
+    return frozenset(p for p in phrases if fold(p) not in r.common)

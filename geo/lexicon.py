@@ -1,0 +1,156 @@
+"""The curated lexicons in ``data/``: countries, first-level divisions, regions and installations."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geo.gazetteer import DATA_DIR
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@dataclass(frozen=True)
+class Country:
+    """An ISO 3166-1 country with its names and a representative point on its largest land mass."""
+
+    code: str
+    alpha3: str
+    name: str
+    lat: float | None
+    lon: float | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Division:
+    """A first-level division (a US state, a German Land) keyed by its GeoNames admin1 code."""
+
+    country: str
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Region:
+    """A named area larger or vaguer than a town: Europe, the Baltic states, Crimea."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Installation:
+    """A military site with its former and later names, e.g. Fort Bragg / Fort Liberty."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    town: str
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, Country]:
+    """Every country by ISO alpha-2."""
+    extra = {r["iso_a2"]: r for r in _rows("country_names.csv")}
+    out = {}
+    for row in _rows("countries.csv"):
+        names = extra.get(row["iso_a2"], {"aliases": "", "demonyms": ""})
+        official = (row["official_name"],) if row["official_name"] else ()
+        out[row["iso_a2"]] = Country(
+            code=row["iso_a2"],
+            alpha3=row["iso_a3"],
+            name=row["name"],
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+            aliases=official + _split(names["aliases"]),
+            demonyms=_split(names["demonyms"]),
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    """First-level divisions that have names in ``data/admin1.csv``."""
+    return tuple(
+        Division(r["country"], r["code"], r["name"], _split(r["aliases"]), float(r["lat"]), float(r["lon"]))
+        for r in _rows("admin1.csv")
+        if r["lat"]
+    )
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Region, ...]:
+    """Named regions from ``data/regions.json``."""
+    raw: list[dict[str, Any]] = json.loads((DATA_DIR / "regions.json").read_text(encoding="utf-8"))
+    return tuple(
+        Region(r["id"], r["name"], tuple(r["aliases"]), tuple(r["members"]), r["lat"], r["lon"], r.get("country"))
+        for r in raw
+    )
+
+
+@lru_cache(maxsize=1)
+def installations() -> tuple[Installation, ...]:
+    """Military installations from ``data/installations.csv``."""
+    return tuple(
+        Installation(r["id"], r["name"], _split(r["aliases"]), float(r["lat"]), float(r["lon"]), r["country"],
+                     r["admin1"], r["town"])
+        for r in _rows("installations.csv")
+    )
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """Descriptors, name variants, directions and context cues from ``data/lexicon.json``."""
+    return dict(json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words that are also town names (``data/common_words.txt``)."""
+    return frozenset((DATA_DIR / "common_words.txt").read_text(encoding="utf-8").split())
+
+
+def country_shapes_path() -> Path:
+    """The GeoJSON of country shapes (properties ``iso_a2``, ``iso_a3``, ``name``) for the basemap."""
+    return DATA_DIR / "countries.geojson"
+
+
+def country_name(code: str) -> str | None:
+    """The common English name for an ISO alpha-2 or alpha-3 code, e.g. ``PL`` -> ``Poland``.
+
+    Args:
+        code: ISO 3166-1 alpha-2 or alpha-3, any case.
+
+    Returns:
+        The name, or None for an unknown code.
+    """
+    code = code.strip().upper()
+    table = countries()
+    if code in table:
+        return table[code].name
+    return next((c.name for c in table.values() if c.alpha3 == code), None)
