@@ -11,7 +11,7 @@ from typing import Any
 from extraction.model import Article, Source
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # 2 MiB per article: files and pasted text alike
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 METADATA_FILE = "metadata.toml"
 
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
@@ -128,14 +128,14 @@ def _known(value: Any) -> str | None:
     return None if not text or text.lower() == "unknown" else text
 
 
-def check_size(size: int, name: str = "article") -> None:
-    """Refuse an article of ``size`` bytes when it is over :data:`MAX_ARTICLE_BYTES`.
+def check_size(size: int, name: str = "article", limit: int = MAX_ARTICLE_BYTES) -> None:
+    """Refuse an article of ``size`` bytes when it is over ``limit``.
 
     Raises:
         ArticleError: naming the size and the limit.
     """
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article")
+    if size > limit:
+        raise ArticleError(f"{name}: {size:,} bytes is over the {limit:,}-byte limit for one article")
 
 
 def is_html(name: str, text: str) -> bool:
@@ -145,15 +145,15 @@ def is_html(name: str, text: str) -> bool:
     return bool(_HTML_START.match(text))
 
 
-def read_article_bytes(path: str | Path) -> bytes:
-    """The bytes of one article file, refused before reading when it is over the size limit.
+def read_article_bytes(path: str | Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of one article file, refused before reading when it is over ``limit``.
 
     Raises:
         ArticleError: when the file is missing, a directory, unreadable or too large.
     """
     p = Path(path)
     try:
-        check_size(p.stat().st_size, str(p))
+        check_size(p.stat().st_size, str(p), limit)
         return p.read_bytes()
     except FileNotFoundError as exc:
         raise ArticleError(f"{p}: no such file") from exc

@@ -52,6 +52,13 @@ BUSY_TIMEOUT_SECONDS = 10.0
 ID_PREFIX = "u_"
 """Stored article ids are ``u_`` and the first 12 hex digits of the SHA-256 of their normalised text."""
 
+MAX_STORED_ARTICLE_BYTES = 2 * 1024 * 1024
+"""At most 2 MiB (UTF-8 bytes, or the file's bytes) for one stored article, uploaded or pasted.
+
+Lower than the command line's :data:`extraction.reader.MAX_ARTICLE_BYTES`: a stored article is added
+from the app, kept for good and extracted while the user waits.
+"""
+
 PAUSE_IN_ADD_ENV = "TROOPMAP_TEST_PAUSE_IN_ADD"
 """Test hook: seconds to sleep inside the add transaction, before commit (crash-safety tests only)."""
 
@@ -326,7 +333,7 @@ class ArticleStore:
             ValueError: when ``published`` is not ``YYYY-MM-DD``.
             StoreError: when the database can't be written.
         """
-        check_size(len(raw), filename)
+        check_size(len(raw), filename, MAX_STORED_ARTICLE_BYTES)
         text = decode(raw, filename)
         return self.add_text(text, filename=filename, outlet=outlet, published=published, url=url, title=title)
 
@@ -364,7 +371,7 @@ class ArticleStore:
             size = len(text.encode("utf-8"))
         except UnicodeEncodeError as exc:
             raise ArticleError(f"{filename}: holds characters that are not valid Unicode ({exc.reason})") from exc
-        check_size(size, filename)
+        check_size(size, filename, MAX_STORED_ARTICLE_BYTES)
         if not text.strip():
             raise ArticleError(f"{filename}: is empty; there is no article text to add")
         page = is_html(filename, text) if html is None else html

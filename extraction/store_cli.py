@@ -12,7 +12,16 @@ import sys
 from pathlib import Path
 
 from extraction.reader import ArticleError, read_article_bytes
-from extraction.store import DB_ENV, KEEP, ArticleStore, StoredArticle, StoreError, open_store, valid_date
+from extraction.store import (
+    DB_ENV,
+    KEEP,
+    MAX_STORED_ARTICLE_BYTES,
+    ArticleStore,
+    StoredArticle,
+    StoreError,
+    open_store,
+    valid_date,
+)
 
 COMMANDS = ("add", "list", "remove", "rename")
 """First arguments that select a store command instead of ``PATH... --format json``."""
@@ -65,7 +74,7 @@ def _add(store: ArticleStore, args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            raw = read_article_bytes(name)
+            raw = read_article_bytes(name, MAX_STORED_ARTICLE_BYTES)
             result = store.add_bytes(raw, Path(name).name, outlet=args.outlet, published=args.date, url=args.url,
                                      title=args.title)
         except (ArticleError, StoreError) as exc:

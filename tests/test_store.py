@@ -9,9 +9,10 @@ import pytest
 
 import extraction.store as store_module
 from extraction.model import Article, Claim, Evidence
-from extraction.reader import MAX_ARTICLE_BYTES, ArticleError, read_article_bytes
+from extraction.reader import ArticleError, read_article_bytes
 from extraction.store import (
     KEEP,
+    MAX_STORED_ARTICLE_BYTES,
     SCHEMA_VERSION,
     ArticleStore,
     NotStoredError,
@@ -167,7 +168,8 @@ def test_html_page_keeps_only_text_headline_date_and_byline(store: ArticleStore)
     [
         (lambda s: s.add_text("", filename="empty.txt"), "empty.txt: is empty"),
         (lambda s: s.add_text(" \n\t\n", filename="blank.txt"), "blank.txt: is empty"),
-        (lambda s: s.add_text("x" * (MAX_ARTICLE_BYTES + 1), filename="big.txt"), "over the 2,097,152-byte limit"),
+        (lambda s: s.add_text("x" * (MAX_STORED_ARTICLE_BYTES + 1), filename="big.txt"),
+         "over the 2,097,152-byte limit"),
         (lambda s: s.add_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt"), "binary"),
         (lambda s: s.add_bytes(b"troops \x81\x8d\x8f\x90\x9d \xff\xfe", "bad.txt"), "not UTF-8 or Windows-1252"),
         (lambda s: s.add_text("troops \udc81 moved", filename="surrogate.txt"), "not valid Unicode"),
@@ -187,9 +189,9 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_lost(store: ArticleS
 def test_file_over_the_limit_is_refused_before_it_is_read(store: ArticleStore, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
-        handle.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: the size alone must refuse it
+        handle.truncate(MAX_STORED_ARTICLE_BYTES + 1)  # sparse: the size alone must refuse it
     with pytest.raises(ArticleError, match="over the"):
-        store.add_bytes(read_article_bytes(big), big.name)
+        store.add_bytes(read_article_bytes(big, MAX_STORED_ARTICLE_BYTES), big.name)
     assert store.list() == []
 
 
