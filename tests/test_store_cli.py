@@ -43,8 +43,8 @@ def test_add_list_rename_remove_from_the_command_line(tmp_path: Path) -> None:
 
     renamed = run_cli("rename", str(first["id"]), "--outlet", "Other", "--date", "2022-03-04", "--title", "", db=db)
     assert renamed.returncode == 0, renamed.stderr
-    assert (listed(db)[0]["outlet"], listed(db)[0]["published"], listed(db)[0]["title"]) == (
-        "Other", "2022-03-04", None)
+    after = listed(db)[0]
+    assert (after["outlet"], after["published"], after["title"]) == ("Other", "2022-03-04", None)
 
     removed = run_cli("remove", str(second["id"]), db=db)
     assert removed.returncode == 0 and f"removed {second['id']}" in removed.stdout
