@@ -20,7 +20,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -153,7 +153,7 @@ class AddResult:
         article_id: The id the text is stored under (the earlier one for a duplicate).
         duplicate_of: The earlier article's id when the same text was already stored, else ``None``.
         message: One line for a person: ``added u_... (3 claims)`` or ``already added as u_...``.
-        claim_count: Claims found in the article.
+        claim_count: Claims found in the article stored by this call (0 for a duplicate).
     """
 
     article_id: str
@@ -280,7 +280,8 @@ class ArticleStore:
             yield conn
         except sqlite3.Error as exc:
             if conn is not None and conn.in_transaction:
-                conn.execute("ROLLBACK")
+                with suppress(sqlite3.Error):  # the error being reported matters, not a failed rollback
+                    conn.execute("ROLLBACK")
             raise explain(exc, self.path, self.timeout) from exc
         finally:
             if conn is not None:
@@ -382,6 +383,9 @@ class ArticleStore:
         seed_id = self._seed_ids().get(key)
         if seed_id is not None:
             return AddResult(seed_id, seed_id, f"{filename}: already among the seed articles as {seed_id}", 0)
+        earlier = self._id_for_key(key)  # cheap check first: a duplicate needs no extraction
+        if earlier is not None:
+            return AddResult(earlier, earlier, f"{filename}: already added as {earlier}", 0)
         article_id = ID_PREFIX + key[:12]
         found = article.source
         source = Source(
@@ -396,8 +400,8 @@ class ArticleStore:
         claims = extract(article)
         with self._connect() as conn, self._transaction(conn):
             row = conn.execute("SELECT id FROM articles WHERE content_sha256 = ?", (key,)).fetchone()
-            if row is not None:
-                return AddResult(row[0], row[0], f"{filename}: already added as {row[0]}", len(claims))
+            if row is not None:  # added by another process while this one was extracting
+                return AddResult(row[0], row[0], f"{filename}: already added as {row[0]}", 0)
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
                 raise StoreError(f"{filename}: id {article_id} is taken by a different text (hash prefix clash)")
             conn.execute(
@@ -413,6 +417,11 @@ class ArticleStore:
                 time.sleep(pause)
         noun = "claim" if len(claims) == 1 else "claims"
         return AddResult(article_id, None, f"{filename}: added as {article_id} ({len(claims)} {noun})", len(claims))
+
+    def _id_for_key(self, key: str) -> str | None:
+        with self._connect() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE content_sha256 = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def _seed_ids(self) -> dict[str, str]:
         """Content key to seed id for each readable seed article, so a seed is never stored a second time."""
