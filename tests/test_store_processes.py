@@ -163,7 +163,7 @@ def test_writer_killed_during_a_loop_of_adds_leaves_each_committed_article(tmp_p
         cwd=ROOT, env=python_env(db), stdout=subprocess.PIPE, text=True,
     )
     assert writer.stdout is not None
-    reported = [writer.stdout.readline().strip() for _ in range(40)]
+    reported = [writer.stdout.readline().strip() for _ in range(10)]
     writer.send_signal(signal.SIGKILL)
     writer.wait(timeout=30)
     stored = {a.id for a in open_store(db, timeout=2).list()}
