@@ -505,9 +505,11 @@ class ArticleStore:
             stored = StoredArticle(*row[:9])
             version, payload = row[9], row[10]
             if version == EXTRACTOR_VERSION and payload is not None:
-                sources.append(stored.source)
-                claims.extend(Claim.from_dict(c) for c in json.loads(payload))
-                continue
+                kept = _claims_from_json(payload)
+                if kept is not None:
+                    sources.append(stored.source)
+                    claims.extend(kept)
+                    continue
             try:
                 fresh = extract(self.article(stored.id))
             except NotStoredError:
@@ -571,6 +573,14 @@ class ArticleStore:
             if conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise NotStoredError(f"no stored article has the id {article_id}")
         return stored
+
+
+def _claims_from_json(payload: str) -> tuple[Claim, ...] | None:
+    """Stored claims, or ``None`` when they can't be read back (then they are found again)."""
+    try:
+        return tuple(Claim.from_dict(c) for c in json.loads(payload))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _safe_date(value: str | None) -> str | None:

@@ -259,3 +259,13 @@ def test_real_claims_read_back_equal_the_extractor_output(store: ArticleStore) -
     assert document.claims == expected
     for claim in document.claims:
         assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+
+
+def test_unreadable_stored_claims_are_found_again(
+    store: ArticleStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "extract", fake_claims)
+    added = store.add_text(article(1), filename="one.txt")
+    with sqlite3.connect(tmp_path / "articles.sqlite3") as conn:
+        conn.execute("UPDATE extractions SET claims_json = '[{\"id\": 1}]'")
+    assert [c.source_id for c in store.documents().claims] == [added.article_id]
