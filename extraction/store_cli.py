@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _as_given(message: str, name: str) -> str:
+    """``message`` naming the file as the user gave it (the store names it by its base name)."""
+    base = Path(name).name
+    return name + message[len(base):] if message.startswith(f"{base}:") else message
+
+
 def _add(store: ArticleStore, args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
@@ -78,13 +84,10 @@ def _add(store: ArticleStore, args: argparse.Namespace) -> int:
             result = store.add_bytes(raw, Path(name).name, outlet=args.outlet, published=args.date, url=args.url,
                                      title=args.title)
         except (ArticleError, StoreError) as exc:
-            message, base = str(exc), Path(name).name
-            if message.startswith(f"{base}:"):
-                message = name + message[len(base):]  # name the file as the user gave it
-            print(f"error: {message}", file=sys.stderr)
+            print(f"error: {_as_given(str(exc), name)}", file=sys.stderr)
             failed += 1
             continue
-        print(result.message)
+        print(_as_given(result.message, name))
     return 1 if failed else 0
 
 
