@@ -19,6 +19,8 @@ Nothing here knows any particular article: all word lists live in :mod:`extracti
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -322,6 +324,7 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
 _NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
@@ -347,7 +350,10 @@ def _role_after_prep(
         return "origin"
     if prep in lx.ORIGIN_PREPS:
         return "" if lead in _NOT_ORIGIN_LEADS else "origin"
-    if prep in ("in", "at") and (anchor.end <= pj <= anchor.end + 1 or pj in unit_ends):
+    stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
+    if prep in ("in", "at") and stationing:
+        return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
+    if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
         return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
     if prep in lx.DESTINATION_PREPS:
         if lead in _NOT_DESTINATION_LEADS:
@@ -539,6 +545,12 @@ def _sentence_claims(
         if by_possession:
             kind = "buildup"
         origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
+        if kind == "deploy" and not dests and not negated:
+            # "has deployed thousands of troops along its border with India": a buildup.
+            _, gathered = _assign_places(doc, anchor, seg, mentions, cues, "buildup", negated, units)
+            if any(tw.lower[m.start - 1] in ("along", "near", "on") or "border" in tw.lower[m.start - 3:m.start]
+                   for m in gathered):
+                kind, dests = "buildup", gathered
         if by_possession:
             # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
             dests = [m for m in dests if tw.lower[m.start - 1] in ("along", "near", "on", "close")
@@ -637,16 +649,17 @@ def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list
     return False
 
 
-def find_claims(article: Article) -> tuple[Claim, ...]:
-    """Every movement claim in ``article``, in text order."""
+# Above this many characters an article is read in parallel chunks of paragraphs, one per core.
+PARALLEL_CHARS = 1_000_000
+
+
+def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
+    """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    text = article.text
-    paragraphs = _worth_reading(_paragraphs(text))
     docs = list(nlp.pipe(body for _, body in paragraphs))
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
-    full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     speakers: dict[int, str | None] = {}
 
     def speaker_at(i: int) -> str | None:
@@ -680,6 +693,40 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
             if not _is_back_reference(d, by_count):
                 drafts.append(d)
                 by_count.setdefault((d.kind, d.count), []).append(d)
+    return drafts
+
+
+def _drafts_of_chunk(job: tuple[list[tuple[int, str]], dict[str, str]]) -> list[_Draft]:
+    return _drafts(*job)
+
+
+def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], size: int) -> list[_Draft]:
+    """Drafts of every paragraph; a very long article is split across processes.
+
+    The processes are forked, so the pipeline and gazetteer already loaded are shared. A
+    back-reference across a chunk border is then kept as its own claim.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if size <= PARALLEL_CHARS or workers < 2 or len(paragraphs) < 2 * workers:
+        return _drafts(paragraphs, full_names)
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return _drafts(paragraphs, full_names)
+    step = -(-len(paragraphs) // workers)
+    jobs = [(paragraphs[i:i + step], full_names) for i in range(0, len(paragraphs), step)]
+    with context.Pool(len(jobs)) as pool:
+        parts = pool.map(_drafts_of_chunk, jobs)
+    return [d for part in parts for d in part]
+
+
+def find_claims(article: Article) -> tuple[Claim, ...]:
+    """Every movement claim in ``article``, in text order."""
+    text = article.text
+    pipeline()
+    paragraphs = _worth_reading(_paragraphs(text))
+    full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
+    drafts = _all_drafts(paragraphs, full_names, len(text))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []

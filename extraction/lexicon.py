@@ -79,6 +79,7 @@ DEPLOY_CUES: tuple[tuple[str, ...], ...] = (
     ("reinforcing",), ("reinforcements",), ("bound", "for"), ("en", "route", "to"), ("posted", "to"),
     ("assigned", "to"), ("march",), ("marched",), ("marching",), ("enter",), ("entered",), ("entering",),
     ("cross",), ("crossed",), ("crossing",), ("invade",), ("invaded",), ("invading",), ("surge",),
+    ("station",), ("stationing",), ("be", "stationed"), ("be", "based"), ("garrison",),
 )
 # Only under a negation: "not going to fight in Ukraine", "won't move to defend Ukraine".
 NEGATED_ONLY_CUES: tuple[tuple[str, ...], ...] = (

@@ -174,3 +174,18 @@ def test_capitalised_words_between_count_and_troops() -> None:
 def test_speaker_is_not_a_destination() -> None:
     c = only_claim("About 1,000 soldiers will move from Germany to Romania, Kirby said.")
     assert codes(c) == ["RO"]
+
+
+def test_deployed_along_a_border_is_a_buildup() -> None:
+    c = only_claim("China has deployed thousands of troops along its disputed border with India.")
+    assert c.kind == "buildup" and c.force == "CN" and c.count is None and c.count_text == "thousands"
+
+
+def test_station_in_is_a_destination() -> None:
+    c = only_claim("Germany will station a brigade of about 4,800 soldiers in Lithuania permanently.")
+    assert c.count == 4800 and codes(c) == ["LT"] and c.origin is None
+
+
+def test_arrived_in_is_a_destination() -> None:
+    c = only_claim("About 300 Marines arrived in Norway for a six-month rotation.")
+    assert codes(c) == ["NO"] and c.origin is None
