@@ -27,18 +27,27 @@ SENTENCE_STARTERS: frozenset[str] = frozenset({
 })
 
 
+MAX_SENTENCE_TOKENS = 160
 _ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
 
 
 @Language.component("abbreviation_boundaries")
 def abbreviation_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word clearly opens one."""
-    if not _ABBREVIATION_THEN_CAPITAL.search(doc.text):
-        return doc
-    texts = [t.text for t in doc]
-    for i in range(len(texts) - 1):
-        if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
-            doc[i + 1].is_sent_start = True
+    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word opens one; cut run-on sentences."""
+    tw = words(doc)
+    texts = tw.text
+    if _ABBREVIATION_THEN_CAPITAL.search(tw.full):
+        for i in range(len(texts) - 1):
+            if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
+                doc[i + 1].is_sent_start = True
+    if len(texts) > MAX_SENTENCE_TOKENS:
+        # No real sentence runs this long; cutting it keeps the claim finder linear in the text.
+        run = 0
+        for tok in doc:
+            run = 0 if tok.is_sent_start else run + 1
+            if run >= MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS // 2 and texts[tok.i - 1] in (",", ";")):
+                tok.is_sent_start = True
+                run = 0
     return doc
 
 
@@ -56,16 +65,19 @@ def pipeline() -> Language:
 class Words:
     """Plain-Python views of a document's tokens; indexing a spaCy Doc in a loop is slow."""
 
-    __slots__ = ("idx", "lower", "text")
+    __slots__ = ("full", "idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text: list[str] = []
         self.lower: list[str] = []
         self.idx: list[int] = []
+        spaced: list[str] = []
         for t in doc:
             self.text.append(t.text)
             self.lower.append(t.lower_)
             self.idx.append(t.idx)
+            spaced.append(t.text_with_ws)
+        self.full: str = "".join(spaced)
 
 
 def words(doc: Doc) -> Words:
