@@ -102,6 +102,8 @@ def attribution_panel(movement: Movement | None, reconciliation: Reconciliation,
 def _claim_block(claim: Claim, source: Source) -> None:
     credited = html.escape(claim.attributed_to) if claim.attributed_to else "not credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
+    if claim.hedged:
+        figure += " · hedged"
     st.sidebar.markdown(
         f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · credited to {credited}</small>"
         f"<blockquote>{quote_html(claim)}</blockquote></div>",
