@@ -26,6 +26,8 @@ KIND_PRIOR = {"installation": 100.0, "country": 90.0, "region": 85.0, "admin": 7
 BIG_CITY = 1_000_000  # a town this large outranks a first-level division of the same name ("New York")
 CONTEXT_BONUS = 30.0
 QUALIFIER_RADIUS_KM = 150.0
+SAME_SPOT_KM = 10.0
+TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
 _TRAILING = " \t\r\n.,;:!?\"'“”‘’)]}"
 _LEADING = " \t\r\n\"'“”‘’([{"
@@ -77,6 +79,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _same_spot(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates are the same place in effect (within a few kilometres)."""
+    pa, pb = a.place, b.place
+    if pa.lat is None or pa.lon is None or pb.lat is None or pb.lon is None:
+        return False
+    return _km((pa.lat, pa.lon), (pb.lat, pb.lon)) < SAME_SPOT_KM
+
+
 def _key(text: str) -> str:
     """Fold a name and drop a leading article: ``The Baltic States`` -> ``baltic states``."""
     key = fold(text)
@@ -121,7 +131,7 @@ class Resolver:
                 self.demonyms.setdefault(fold(demonym), c.code)
             names = (c.name, *c.aliases)
             keys = sorted({_key(n) for n in names if len(n) > 3 or "." in n}, key=len, reverse=True)
-            self.country_keys[c.code] = keys
+            self.country_keys[c.code] = [f" {k} " for k in keys]
             self.qualifiers[_key(c.name)] = Qualifier(c.name, frozenset({c.code}), frozenset())
             for alias in names:
                 key = _key(alias)
@@ -194,7 +204,7 @@ class Resolver:
         out: list[Candidate] = []
         for k in keys:
             out.extend(self.curated.get(k, []))
-            out.extend(self._town_candidate(t, k) for t in self.gazetteer.towns(k)[:25])
+            out.extend(self._town_candidate(t, k) for t in self.gazetteer.towns(k, TOWNS_PER_NAME))
         return out
 
     def qualifier(self, text: str) -> Qualifier | None:
@@ -224,14 +234,15 @@ class Resolver:
             return unresolved(mention, "no letters: not a place name")
         if _key(text) in self.institutions:
             return unresolved(mention, f"'{text}' names an institution or outlet, not a place")
+        ctx = f" {fold(context)} " if context else ""
         for head, qual in self._splits(text):
             qualifier = self.qualifier(qual) if qual else None
             if qual and qualifier is None:
                 continue
-            place = self._resolve_name(head, mention, context, qualifier)
+            place = self._resolve_name(head, mention, ctx, qualifier)
             if place is not None:
                 return place
-        return self._fallbacks(text, mention, context)
+        return self._fallbacks(text, mention, ctx)
 
     def _splits(self, text: str) -> list[tuple[str, str]]:
         """Readings of the text as (name, qualifier), the qualified ones first."""
@@ -249,7 +260,8 @@ class Resolver:
         out.append((text, ""))
         return [(h, q) for h, q in out if h]
 
-    def _resolve_name(self, head: str, mention: str, context: str, qualifier: Qualifier | None) -> Place | None:
+    def _resolve_name(self, head: str, mention: str, ctx: str, qualifier: Qualifier | None) -> Place | None:
+        """Pick among the candidates for one name; ``ctx`` is the folded sentence, space-padded."""
         key = _key(head)
         found = self.candidates(key)
         possessive = re.sub(r"(?:'|’)s?$", "", head)
@@ -260,9 +272,9 @@ class Resolver:
         found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
         if not found:
             return None
-        return self._choose(found, key, head, mention, context, qualifier)
+        return self._choose(found, key, head, mention, ctx, qualifier)
 
-    def _choose(self, found: list[Candidate], key: str, head: str, mention: str, context: str,
+    def _choose(self, found: list[Candidate], key: str, head: str, mention: str, ctx: str,
                 qualifier: Qualifier | None) -> Place | None:
         notes: list[str] = []
         if qualifier is not None:
@@ -274,35 +286,36 @@ class Resolver:
             found = admitted
         else:
             rejected = []
-        scored = sorted(((self._score(c, key, context), c) for c in found), key=lambda sc: -sc[0])
+        ctx = ctx.replace(f" {key} ", " ")  # the mention itself is no evidence for its own reading
+        scored = sorted(((self._score(c, key, ctx), c) for c in found), key=lambda sc: -sc[0])
         (best_score, best), rest = scored[0], scored[1:]
-        if best.kind == "town" and not self._town_allowed(best, key, head, context, qualifier):
+        if best.kind == "town" and not self._town_allowed(best, key, head, ctx, qualifier):
             return None
         if best_score > best.prior:
             notes.append("the sentence points to it")
-        runner = rest[0][1] if rest else (max(rejected, key=lambda c: c.prior) if rejected else None)
+        # The runner-up is the best candidate somewhere else; the town around a base is no alternative.
+        elsewhere = [c for _, c in rest if not _same_spot(best, c)] or [c for _, c in rest]
+        runner = elsewhere[0] if elsewhere else (max(rejected, key=lambda c: c.prior) if rejected else None)
         why = self._explain(best, runner, notes, qualifier is not None and bool(rejected))
         return replace(best.place, mention=mention, why=why, runner_up=runner.label if runner else None)
 
-    def _score(self, c: Candidate, key: str, context: str) -> float:
+    def _score(self, c: Candidate, key: str, ctx: str) -> float:
         score = c.prior
-        if not context:
+        if not ctx:
             return score
-        ctx = " " + fold(context.replace(c.place.name, " ")) + " "
-        ctx = ctx.replace(f" {key} ", " ")
         cc = c.place.country_code
         cues = self.cues.get(key, {})
         if cc and any(f" {w} " in ctx for w in cues.get(cc, [])):
             score += CONTEXT_BONUS
         elif cc and c.kind in ("town", "installation", "admin") and any(
-            f" {k} " in ctx for k in self.country_keys.get(cc, [])
+            k in ctx for k in self.country_keys.get(cc, [])
         ):
             score += CONTEXT_BONUS / 2
         if c.admin and f" {c.admin} " in ctx:
             score += CONTEXT_BONUS / 2
         return score
 
-    def _town_allowed(self, best: Candidate, key: str, head: str, context: str,
+    def _town_allowed(self, best: Candidate, key: str, head: str, ctx: str,
                       qualifier: Qualifier | None) -> bool:
         """Guard against everyday words: ``in March`` is a month, not a town in England."""
         if qualifier is not None:
@@ -312,9 +325,8 @@ class Resolver:
         if fold(head).startswith("the ") and not fold(best.place.name).startswith("the "):
             return False  # "the White House" is not a town called White House; "The Hague" is
         if key in self.common or (len(key) <= 3 and " " not in key):
-            ctx = " " + fold(context) + " "
             cc = best.place.country_code or ""
-            supported = any(f" {k} " in ctx for k in self.country_keys.get(cc, []) if k != key)
+            supported = any(k in ctx for k in self.country_keys.get(cc, []) if k != f" {key} ")
             return supported or best.prior >= KIND_PRIOR["admin"]
         return True
 
@@ -331,20 +343,20 @@ class Resolver:
                 why += f"; preferred over {runner.label}"
         return why
 
-    def _fallbacks(self, text: str, mention: str, context: str) -> Place:
+    def _fallbacks(self, text: str, mention: str, ctx: str) -> Place:
         """Generic shapes: ``X air base`` with X a known town, ``eastern Poland``."""
         key = _key(text)
         for descriptor in self.descriptors:
             if key.endswith(" " + descriptor):
                 stem = text[: len(text) - len(text.split()[-1])] if descriptor.count(" ") == 0 else None
                 base = key[: -len(descriptor) - 1].strip()
-                place = self._resolve_name(stem.strip() if stem else base.title(), mention, context, None)
+                place = self._resolve_name(stem.strip() if stem else base.title(), mention, ctx, None)
                 if place is not None:
                     kind = "installation" if place.precision == "site" else place.precision
                     return replace(place, why=f"'{descriptor}' dropped; {kind} {place.name}: {place.why}")
         first, _, rest = key.partition(" ")
         if first in self.directions and rest:
-            place = self._resolve_name(rest, mention, context, None)
+            place = self._resolve_name(rest, mention, ctx, None)
             if place is not None and place.precision in ("country", "admin", "region"):
                 return replace(place, why=f"{first} part of {place.name}, shown at its point: {place.why}")
         if key in self.common:
