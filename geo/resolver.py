@@ -185,7 +185,9 @@ class Resolver:
             name = f"{town.name}, {self.us_states[town.admin1]}"
         else:
             division = self.division_names.get((town.country, town.admin1))
-            name = f"{town.name}, {division or (country.name if country else town.country)}"
+            if division is None or fold(division) == fold(town.name):  # "Berlin, Germany", not "Berlin, Berlin"
+                division = country.name if country else town.country
+            name = f"{town.name}, {division}"
         prior = 10.0 + 5.0 * math.log10(max(town.population, 10))
         basis = f"town of {town.population:,}"
         if town.capital:
