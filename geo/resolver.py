@@ -113,6 +113,9 @@ class Resolver:
         self.common = common_words()
         self._seen: dict[str, list[Candidate]] = {}
         self.institutions: frozenset[str] = frozenset(_key(n) for n in lexicon["institutions"])
+        self.titles: frozenset[str] = frozenset(lexicon["person_titles"])
+        self.speech: frozenset[str] = frozenset(lexicon["speech_verbs"])
+        self.prefixes: frozenset[str] = frozenset(lexicon["name_prefixes"])
         self._index_countries()
         self._index_divisions()
         self._index_regions()
@@ -185,7 +188,8 @@ class Resolver:
             name = f"{town.name}, {self.us_states[town.admin1]}"
         else:
             division = self.division_names.get((town.country, town.admin1))
-            if division is None or fold(division) == fold(town.name):  # "Berlin, Germany", not "Berlin, Berlin"
+            # "Kyiv, Ukraine" rather than "Kyiv, Kyiv City"
+            if division is None or fold(division).startswith(fold(town.name)):
                 division = country.name if country else town.country
             name = f"{town.name}, {division}"
         prior = 10.0 + 5.0 * math.log10(max(town.population, 10))
@@ -193,7 +197,7 @@ class Resolver:
         if town.capital:
             prior, basis = 80.0, f"capital of {country.name if country else town.country}"
         elif town.population >= BIG_CITY:
-            prior = KIND_PRIOR["admin"] + 5.0
+            prior, basis = KIND_PRIOR["admin"] + 5.0, f"city of {town.population:,}"
         if fold(town.name) != key and key not in index_keys(town.name):
             prior -= 2.0  # matched through an alternate name
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
@@ -253,6 +257,10 @@ class Resolver:
                 continue
             place = self._resolve_name(head, mention, ctx, qualifier)
             if place is not None:
+                metonym = place.why.startswith("capital") or "city of" in place.why  # "Kyiv said" is a government
+                if place.precision == "city" and not qualifier and self._named_as_person(head, context, metonym):
+                    return unresolved(mention, f"'{head}' is a person's name in this sentence ({place.name} "
+                                               "shares it)")
                 return place
         return self._fallbacks(text, mention, ctx)
 
@@ -328,6 +336,26 @@ class Resolver:
         if c.admin and f" {c.admin} " in ctx:
             score += CONTEXT_BONUS / 2
         return score
+
+    def _named_as_person(self, name: str, context: str, metonym: bool = False) -> bool:
+        """Whether the sentence uses the name for a person: ``Lloyd Austin``, ``Kirby said``."""
+        if not context or name not in context:
+            return False
+        for match in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", context):
+            before = context[: match.start()].split()
+            after = context[match.end() :].lstrip(" ,").split()
+            if after and after[0].strip(".,;:") in self.speech and not metonym:
+                return True
+            if not before:
+                continue
+            previous = before[-1]
+            if previous in self.titles or " ".join(before[-2:]) in self.titles:
+                return True
+            capitalised = previous[:1].isupper() and previous.isalpha()
+            if capitalised and previous not in self.prefixes and fold(previous) not in self.demonyms \
+                    and not self.candidates(_key(f"{previous} {name}")) and len(before) > 1:
+                return True
+        return False
 
     def _town_allowed(self, best: Candidate, key: str, head: str, ctx: str,
                       qualifier: Qualifier | None) -> bool:

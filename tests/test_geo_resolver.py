@@ -171,3 +171,17 @@ def test_place_phrases_hold_names_and_aliases_but_not_everyday_words() -> None:
     for word in ["us", "march", "reading", "of", "will"]:
         assert word not in phrases
     assert all(p == p.lower() for p in phrases)
+
+
+def test_a_surname_that_is_also_a_town_stays_unresolved_in_its_sentence() -> None:
+    assert not resolve("Austin", "Defense Secretary Lloyd Austin approved the order.").resolved
+    assert not resolve("Kirby", "Pentagon press secretary John Kirby told reporters.").resolved
+    assert resolve("Austin", "Soldiers flew from Austin to Fort Bragg.").country_code == "US"
+
+
+def test_a_capital_that_speaks_is_still_the_capital() -> None:
+    assert resolve("Kyiv", "Kyiv said it was ready to talk.").country_code == "UA"
+
+
+def test_the_sentence_can_name_the_division_of_an_ambiguous_town() -> None:
+    assert_near("Munster", 52.99, 10.09, 5, context="Dutch troops trained at Munster in Lower Saxony.")
