@@ -30,8 +30,9 @@ SAME_SPOT_KM = 10.0
 CACHE_SIZE = 50_000  # names whose candidates are kept; articles repeat their places
 TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
-_TRAILING = " \t\r\n.,;:!?\"'“”‘’)]}"
-_LEADING = " \t\r\n\"'“”‘’([{"
+_TRAILING = " \t\r\n.,;:!?\"'“”‘’]}"
+_LEADING = " \t\r\n\"'“”‘’[{"
+_OF_FORM = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Resolver:
         self.admin_names: dict[tuple[str, str], str] = {}
         lexicon = words()
         self.descriptors: list[str] = sorted((fold(d) for d in lexicon["descriptors"]), key=len, reverse=True)
+        self.settlements: frozenset[str] = frozenset(lexicon["settlement_words"])
         self.variants: dict[str, str] = lexicon["prefix_variants"]
         self.directions: frozenset[str] = frozenset(lexicon["directions"])
         self.cues: dict[str, dict[str, list[str]]] = lexicon["context_cues"]
@@ -242,6 +244,10 @@ class Resolver:
     def resolve(self, mention: str, context: str = "") -> Place:
         """Resolve one mention; see :func:`resolve`."""
         text = mention.strip(_LEADING).rstrip(_TRAILING).strip(_LEADING)
+        if text.endswith(")") and "(" not in text:
+            text = text[:-1].rstrip(_TRAILING)
+        if text.startswith("(") and ")" not in text:
+            text = text[1:].strip(_LEADING)
         if not text:
             return unresolved(mention, "empty mention")
         if len(text) > MAX_MENTION:
@@ -280,7 +286,8 @@ class Resolver:
         out.append((text, ""))
         return [(h, q) for h, q in out if h]
 
-    def _resolve_name(self, head: str, mention: str, ctx: str, qualifier: Qualifier | None) -> Place | None:
+    def _resolve_name(self, head: str, mention: str, ctx: str, qualifier: Qualifier | None,
+                      town_only: bool = False) -> Place | None:
         """Pick among the candidates for one name; ``ctx`` is the folded sentence, space-padded."""
         key = _key(head)
         found = self.candidates(key)
@@ -288,6 +295,8 @@ class Resolver:
         if not found and possessive != head:
             key = _key(possessive)
             found = self.candidates(key)
+        if town_only:  # "Djibouti City", "the port of Constanta": a settlement, not the country
+            found = [c for c in found if c.kind in ("town", "installation")]
         bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
         found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
         if not found:
@@ -386,13 +395,19 @@ class Resolver:
         return why
 
     def _fallbacks(self, text: str, mention: str, ctx: str) -> Place:
-        """Generic shapes: ``X air base`` with X a known town, ``eastern Poland``."""
+        """Generic shapes: ``X air base`` or ``the port of X`` with X a known place, ``eastern Poland``."""
         key = _key(text)
+        of_form = _OF_FORM.match(text)
+        if of_form and fold(of_form.group(1)) in self.descriptors:
+            place = self._resolve_name(of_form.group(2), mention, ctx, None, town_only=of_form.group(1).lower()
+                                       in self.settlements)
+            if place is not None:
+                return replace(place, why=f"'{of_form.group(1)} of' read as a description: {place.why}")
         for descriptor in self.descriptors:
             if key.endswith(" " + descriptor):
-                stem = text[: len(text) - len(text.split()[-1])] if descriptor.count(" ") == 0 else None
-                base = key[: -len(descriptor) - 1].strip()
-                place = self._resolve_name(stem.strip() if stem else base.title(), mention, ctx, None)
+                words = text.split()
+                stem = " ".join(words[: len(words) - len(descriptor.split())])
+                place = self._resolve_name(stem, mention, ctx, None, town_only=descriptor in self.settlements)
                 if place is not None:
                     kind = "installation" if place.precision == "site" else place.precision
                     return replace(place, why=f"'{descriptor}' dropped; {kind} {place.name}: {place.why}")
