@@ -53,7 +53,7 @@ def test_crimea_is_drawn_inside_ukraine() -> None:
 
 def test_region_points_lie_in_a_member_country_where_the_region_is_on_land() -> None:
     for region in regions():
-        if region.country:
+        if region.country and region.country in SHAPES:  # Svalbard has no shape of its own
             assert SHAPES[region.country].buffer(0.3).contains(Point(region.lon, region.lat)), region.name
 
 
