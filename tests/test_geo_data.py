@@ -51,10 +51,11 @@ def test_crimea_is_drawn_inside_ukraine() -> None:
     assert not SHAPES["RU"].contains(Point(34.4, 45.3))
 
 
-def test_region_points_lie_in_a_member_country_where_the_region_is_on_land() -> None:
+def test_region_points_lie_in_or_just_off_their_country() -> None:
+    # Small islands (Snake Island) are missing from 1:50m shapes, so allow half a degree of sea.
     for region in regions():
         if region.country and region.country in SHAPES:  # Svalbard has no shape of its own
-            assert SHAPES[region.country].buffer(0.3).contains(Point(region.lon, region.lat)), region.name
+            assert SHAPES[region.country].distance(Point(region.lon, region.lat)) < 0.5, region.name
 
 
 def test_division_points_lie_inside_their_country() -> None:
