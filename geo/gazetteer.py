@@ -71,6 +71,17 @@ class Gazetteer:
             out.append(town)
         return out
 
+    def keys_of_largest(self, min_population: int) -> list[str]:
+        """Folded keys under which a place of at least ``min_population`` is the first match."""
+        count = len(self.largest(min_population))
+        out = []
+        for line in self._keys:
+            key, _, ids = line.partition("\t")
+            first = ids.split(" ", 1)[0]
+            if int(first) < count:
+                out.append(key)
+        return out
+
     def _town(self, index: int) -> Town:
         f = self._records[index].split("\t")
         return Town(int(f[0]), f[1], float(f[2]), float(f[3]), f[4], f[5], int(f[6]), f[7] == "1")

@@ -28,6 +28,7 @@ CONTEXT_BONUS = 30.0
 QUALIFIER_RADIUS_KM = 150.0
 SAME_SPOT_KM = 10.0
 CACHE_SIZE = 50_000  # names whose candidates are kept; articles repeat their places
+ALTERNATE_PENALTY = 10.0  # "Victoria" is a name of Hong Kong, but not the one an article means
 TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
 _TRAILING = " \t\r\n.,;:!?\"'“”‘’]}"
@@ -201,7 +202,7 @@ class Resolver:
         elif town.population >= BIG_CITY:
             prior, basis = KIND_PRIOR["admin"] + 5.0, f"city of {town.population:,}"
         if fold(town.name) != key and key not in index_keys(town.name):
-            prior -= 2.0  # matched through an alternate name
+            prior -= ALTERNATE_PENALTY
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
         return Candidate(place, "town", admin, prior, basis)
 
@@ -462,8 +463,9 @@ def place_phrases() -> frozenset[str]:
     """Lowercased names and aliases that are safe to match in running text with a phrase matcher.
 
     Countries, regions, installations and first-level divisions (full names only), plus towns of
-    100,000 or more whose names are not everyday English words. Short all-capitals aliases such as
-    ``US`` are left out because, lowercased, they are ordinary words.
+    100,000 or more (with their folded and alternate spellings, such as ``kiev``) whose names are not
+    everyday English words. Short all-capitals aliases such as ``US`` are left out because,
+    lowercased, they are ordinary words.
 
     Returns:
         The phrases.
@@ -483,7 +485,7 @@ def _place_phrases() -> frozenset[str]:
         phrases.update(n.lower() for n in (i.name, *i.aliases) if len(n) > 3)
     for d in divisions():
         phrases.update(n.lower() for n in (d.name, *d.aliases) if "." not in n and not n.isupper())
-    for town in r.gazetteer.largest(100_000):
-        if fold(town.name) not in r.common:
-            phrases.add(town.name.lower())
-    return frozenset(p for p in phrases if fold(p) not in r.common)
+    towns = {t.name.lower() for t in r.gazetteer.largest(100_000)}
+    towns.update(r.gazetteer.keys_of_largest(100_000))  # alternate spellings: "kiev", "rzeszow"
+    phrases.update(t for t in towns if len(t) >= 4 and t[0].isalpha() and fold(t) not in r.common)
+    return frozenset(phrases)
