@@ -107,6 +107,9 @@ class Resolver:
         self.demonyms: dict[str, str] = {}
         self.country_keys: dict[str, list[str]] = defaultdict(list)
         self.admin_names: dict[tuple[str, str], str] = {}
+        self.us_states = {d.code: d.name for d in divisions() if d.country == "US"}
+        # Division names used to label towns; UK nations are left to the country name.
+        self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
         lexicon = words()
         self.descriptors: list[str] = sorted((fold(d) for d in lexicon["descriptors"]), key=len, reverse=True)
         self.settlements: frozenset[str] = frozenset(lexicon["settlement_words"])
@@ -133,6 +136,16 @@ class Resolver:
                 if key and all(c.place.gazetteer_id != candidate.place.gazetteer_id for c in self.curated[key]):
                     self.curated[key].append(replace(candidate, exact_case=exact_case))
 
+    def _add_qualifier(self, text: str, country: str | None = None, admin: tuple[str, str] | None = None) -> None:
+        """File a name as a qualifier; a name shared by a country and a division (Georgia) admits both."""
+        key = _key(text)
+        previous = self.qualifiers.get(key, Qualifier(text, frozenset(), frozenset()))
+        self.qualifiers[key] = Qualifier(
+            previous.text,
+            previous.countries | ({country} if country else set()),
+            previous.admins | ({admin} if admin else set()),
+        )
+
     def _index_countries(self) -> None:
         for c in countries().values():
             for demonym in c.demonyms:
@@ -140,20 +153,14 @@ class Resolver:
             names = (c.name, *c.aliases)
             keys = sorted({_key(n) for n in names if len(n) > 3 or "." in n}, key=len, reverse=True)
             self.country_keys[c.code] = [f" {k} " for k in keys]
-            self.qualifiers[_key(c.name)] = Qualifier(c.name, frozenset({c.code}), frozenset())
             for alias in names:
-                key = _key(alias)
-                previous = self.qualifiers.get(key)
-                merged = previous.countries | {c.code} if previous else frozenset({c.code})
-                self.qualifiers[key] = Qualifier(alias, frozenset(merged), previous.admins if previous else frozenset())
+                self._add_qualifier(alias, country=c.code)
             if c.lat is None or c.lon is None:
                 continue
             place = Place(c.name, "", c.lat, c.lon, c.code, "country", f"ne:{c.alpha3}")
             self._add(names, Candidate(place, "country", "", KIND_PRIOR["country"], "country name"))
 
     def _index_divisions(self) -> None:
-        us_states = {d.code: d.name for d in divisions() if d.country == "US"}
-        self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
         for d in divisions():
             self.admin_names[(d.country, d.code)] = fold(d.name)
             name = f"{d.name}, {countries()[d.country].name}" if d.country != "US" else d.name
@@ -162,11 +169,7 @@ class Resolver:
             standalone = tuple(a for a in (d.name, *d.aliases) if "." not in a and not a.isupper())
             self._add(standalone, Candidate(place, "admin", fold(d.name), KIND_PRIOR["admin"], "first-level division"))
             for alias in (d.name, *d.aliases):
-                key = _key(alias)
-                previous = self.qualifiers.get(key)
-                admins = (previous.admins if previous else frozenset()) | {(d.country, fold(d.name))}
-                self.qualifiers[key] = Qualifier(alias, previous.countries if previous else frozenset(), admins)
-        self.us_states = us_states
+                self._add_qualifier(alias, admin=(d.country, fold(d.name)))
 
     def _index_regions(self) -> None:
         for r in regions():
