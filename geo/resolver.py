@@ -232,6 +232,9 @@ class Resolver:
     def qualifier(self, text: str) -> Qualifier | None:
         """Read a qualifier: a division, a country, a region, or failing those a known town."""
         key = _key(text)
+        first, _, rest = key.partition(" ")
+        if key not in self.qualifiers and first in self.directions and rest in self.qualifiers:
+            key = rest  # "southeastern Poland" qualifies as Poland; "North Carolina" stays itself
         if key in self.qualifiers:
             return self.qualifiers[key]
         found = [c for c in self.curated.get(key, []) if c.kind == "region"]
@@ -261,17 +264,28 @@ class Resolver:
         if _key(text) in self.institutions:
             return unresolved(mention, f"'{text}' names an institution or outlet, not a place")
         ctx = f" {fold(context)} " if context else ""
+        loose: list[tuple[str, str]] = []  # readings whose qualifier meant nothing to us
+        contradicted = ""
         for head, qual in self._splits(text):
             qualifier = self.qualifier(qual) if qual else None
             if qual and qualifier is None:
+                loose.append((head, qual))
                 continue
             place = self._resolve_name(head, mention, ctx, qualifier)
+            if place is None and qualifier is not None and self.candidates(_key(head)):
+                contradicted = contradicted or f"'{qual}' rules out every place called '{head}'"
             if place is not None:
                 metonym = place.why.startswith("capital") or "city of" in place.why  # "Kyiv said" is a government
                 if place.precision == "city" and not qualifier and self._named_as_person(head, context, metonym):
                     return unresolved(mention, f"'{head}' is a person's name in this sentence ({place.name} "
                                                "shares it)")
                 return place
+        for head, qual in loose:
+            place = self._resolve_name(head, mention, ctx, None)
+            if place is not None and place.precision != "city":
+                return replace(place, why=f"'{qual}' not understood as a qualifier; {place.why}")
+        if contradicted:
+            return unresolved(mention, contradicted)
         return self._fallbacks(text, mention, ctx)
 
     def _splits(self, text: str) -> list[tuple[str, str]]:
@@ -283,7 +297,7 @@ class Resolver:
         match = re.match(r"^(.+?)\s*\(([^)]+)\)$", text)
         if match:
             out.append((match.group(1), match.group(2)))
-        for sep in (" in ", " near ", " outside "):
+        for sep in (" in ", " near ", " outside ", " on "):
             if sep in text:
                 head, _, qual = text.rpartition(sep)
                 out.append((head.strip(), qual.strip()))

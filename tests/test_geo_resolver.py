@@ -185,3 +185,20 @@ def test_a_capital_that_speaks_is_still_the_capital() -> None:
 
 def test_the_sentence_can_name_the_division_of_an_ambiguous_town() -> None:
     assert_near("Munster", 52.99, 10.09, 5, context="Dutch troops trained at Munster in Lower Saxony.")
+
+
+def test_a_qualifier_that_fits_no_candidate_leaves_the_name_unresolved() -> None:
+    place = resolve("Fort Bragg, Germany")
+    assert not place.resolved and "Germany" in place.why
+
+
+def test_loose_qualifiers_still_place_the_name() -> None:
+    assert_near("Rzeszow in southeastern Poland", 50.04, 22.00)
+    assert_near("Constanta on the Black Sea", 44.18, 28.63)
+    assert_near("Kyiv (Kiev)", 50.45, 30.52)
+    assert_near("Fort Bragg (N.C.)", 35.14, -79.01)
+
+
+def test_settlement_words_keep_the_reading_to_towns() -> None:
+    assert resolve("Djibouti City").precision == "city"
+    assert resolve("the port of Constanta").country_code == "RO"
