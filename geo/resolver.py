@@ -29,6 +29,7 @@ QUALIFIER_RADIUS_KM = 150.0
 SAME_SPOT_KM = 10.0
 CACHE_SIZE = 50_000  # names whose candidates are kept; articles repeat their places
 ALTERNATE_PENALTY = 10.0  # "Victoria" is a name of Hong Kong, but not the one an article means
+ALTERNATE_MIN_POPULATION = 10_000  # below this, a town is found by its own name only
 TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
 _TRAILING = " \t\r\n.,;:!?\"'“”‘’]}"
@@ -46,6 +47,8 @@ class Candidate:
     prior: float
     basis: str
     exact_case: str = ""  # for an all-capitals alias such as "US": the mention must be written so
+    population: int = 0  # towns only
+    alternate: bool = False  # a town found through one of its alternate names (Kiev for Kyiv)
 
     @property
     def label(self) -> str:
@@ -118,7 +121,7 @@ class Resolver:
         self.cues: dict[str, dict[str, list[str]]] = lexicon["context_cues"]
         self.common = common_words()
         self._seen: dict[str, list[Candidate]] = {}
-        self.institutions: frozenset[str] = frozenset(_key(n) for n in lexicon["institutions"])
+        self.not_places: frozenset[str] = frozenset(_key(n) for n in lexicon["not_places"])
         self.titles: frozenset[str] = frozenset(lexicon["person_titles"])
         self.speech: frozenset[str] = frozenset(lexicon["speech_verbs"])
         self.prefixes: frozenset[str] = frozenset(lexicon["name_prefixes"])
@@ -204,10 +207,11 @@ class Resolver:
             prior, basis = 80.0, f"capital of {country.name if country else town.country}"
         elif town.population >= BIG_CITY:
             prior, basis = KIND_PRIOR["admin"] + 5.0, f"city of {town.population:,}"
-        if fold(town.name) != key and key not in index_keys(town.name):
+        alternate = fold(town.name) != key and key not in index_keys(town.name)
+        if alternate:
             prior -= ALTERNATE_PENALTY
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
-        return Candidate(place, "town", admin, prior, basis)
+        return Candidate(place, "town", admin, prior, basis, population=town.population, alternate=alternate)
 
     def candidates(self, key: str) -> list[Candidate]:
         """Every curated entry and GeoNames town filed under a folded key (and its spelling variants)."""
@@ -261,8 +265,8 @@ class Resolver:
             return unresolved(mention, "too long to be a place name")
         if not any(ch.isalpha() for ch in text):
             return unresolved(mention, "no letters: not a place name")
-        if _key(text) in self.institutions:
-            return unresolved(mention, f"'{text}' names an institution or outlet, not a place")
+        if _key(text) in self.not_places:
+            return unresolved(mention, f"'{text}' names an institution, outlet or weapon, not a place")
         ctx = f" {fold(context)} " if context else ""
         loose: list[tuple[str, str]] = []  # readings whose qualifier meant nothing to us
         contradicted = ""
@@ -393,6 +397,11 @@ class Resolver:
             return False
         if fold(head).startswith("the ") and not fold(best.place.name).startswith("the "):
             return False  # "the White House" is not a town called White House; "The Hague" is
+        major = best.prior >= KIND_PRIOR["admin"] - ALTERNATE_PENALTY  # a capital or a city of a million
+        if head.isupper() and len(head) <= 5 and not major:
+            return False  # an acronym (TASS) is not a village (Tass, Hungary); KYIV still is Kyiv
+        if best.alternate and best.population < ALTERNATE_MIN_POPULATION:
+            return False  # "Black Hawk" is an alternate name of Janesville, not what an article means
         if key in self.common or (len(key) <= 3 and " " not in key):
             cc = best.place.country_code or ""
             supported = any(k in ctx for k in self.country_keys.get(cc, []) if k != f" {key} ")

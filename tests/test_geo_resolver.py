@@ -202,3 +202,12 @@ def test_loose_qualifiers_still_place_the_name() -> None:
 def test_settlement_words_keep_the_reading_to_towns() -> None:
     assert resolve("Djibouti City").precision == "city"
     assert resolve("the port of Constanta").country_code == "RO"
+
+
+@pytest.mark.parametrize("mention", ["TASS", "Stryker", "Black Hawk", "Patriot", "Osprey"])
+def test_agencies_and_weapon_systems_that_share_a_town_name_stay_unresolved(mention: str) -> None:
+    assert not resolve(mention, f"The report cited {mention} on Monday.").resolved
+
+
+def test_an_all_capitals_capital_still_resolves() -> None:
+    assert resolve("KYIV").country_code == "UA"
