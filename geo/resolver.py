@@ -23,6 +23,8 @@ from geo.place import Place, Precision, unresolved
 
 # Prior weights. Curated entries are ranked above towns; among towns a capital and population count.
 KIND_PRIOR = {"installation": 100.0, "country": 90.0, "region": 85.0, "admin": 70.0}
+KIND_LABEL = {"installation": "military installation", "country": "country", "region": "region",
+              "admin": "state or province", "town": "town"}
 BIG_CITY = 1_000_000  # a town this large outranks a first-level division of the same name ("New York")
 CONTEXT_BONUS = 30.0
 QUALIFIER_RADIUS_KM = 150.0
@@ -55,7 +57,7 @@ class Candidate:
         """A short description for ``why`` and ``runner_up``."""
         p = self.place
         suffix = f", {p.country_code}" if p.country_code and p.precision in ("city", "site") else ""
-        return f"{p.name}{suffix} ({self.kind})"
+        return f"{p.name}{suffix} ({KIND_LABEL[self.kind]})"
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class Resolver:
         alternate = fold(town.name) != key and key not in index_keys(town.name)
         if alternate:
             prior -= ALTERNATE_PENALTY
+            basis += f", also spelled '{key}'"
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
         return Candidate(place, "town", admin, prior, basis, population=town.population, alternate=alternate)
 
@@ -415,8 +418,9 @@ class Resolver:
         if runner is not None:
             if filtered:
                 why += f"; {runner.label} ruled out by the qualifier"
-            elif runner.kind != best.kind and best.kind in KIND_PRIOR:
-                why += f"; a {best.kind} outranks the {runner.kind} {runner.label}"
+            elif runner.kind != best.kind and best.kind in KIND_PRIOR and best.prior > runner.prior:
+                outranks = f"a {KIND_LABEL[best.kind]} outranks a {KIND_LABEL[runner.kind]} of the same name"
+                why += f"; {outranks}, {runner.label}"
             else:
                 why += f"; preferred over {runner.label}"
         return why
