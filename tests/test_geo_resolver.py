@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo import demonym_country, place_phrases, resolve
 
@@ -211,3 +213,10 @@ def test_agencies_and_weapon_systems_that_share_a_town_name_stay_unresolved(ment
 
 def test_an_all_capitals_capital_still_resolves() -> None:
     assert resolve("KYIV").country_code == "UA"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.text(max_size=200))
+def test_resolve_never_raises_and_unresolved_places_carry_a_reason(mention: str, context: str) -> None:
+    place = resolve(mention, context)
+    assert place.resolved or (place.lat is None and place.why)
