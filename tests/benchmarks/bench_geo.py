@@ -23,11 +23,11 @@ def resident_mb() -> float:
 def main() -> None:
     """Print the three figures the geography issue sets targets for."""
     before = resident_mb()
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     from geo.resolver import default_resolver, resolve
 
     default_resolver()
-    startup = time.perf_counter() - start
+    startup, startup_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     resolve("warm-up")
     timings = []
     for _ in range(50):
@@ -36,7 +36,8 @@ def main() -> None:
             resolve(query, "US troops will deploy to Poland and Romania, the Pentagon said.")
             timings.append(time.perf_counter() - t0)
     median_us = statistics.median(timings) * 1e6
-    print(f"resolver start-up: {startup:.3f} s (target <= 0.5 s)")
+    # CPU time too: on a shared machine the wall clock also counts other people's processes.
+    print(f"resolver start-up: {startup:.3f} s wall, {startup_cpu:.3f} s CPU (target <= 0.5 s)")
     print(f"median lookup: {median_us:.1f} us over {len(timings)} lookups (target <= 50 us)")
     print(f"resident memory: {resident_mb():.0f} MB peak, {resident_mb() - before:.0f} MB for the resolver "
           "(target <= 150 MB)")
