@@ -38,17 +38,27 @@ NAMES = {"CD": "Democratic Republic of the Congo", "MK": "North Macedonia", "CG"
 CRIMEA = Polygon([(32.3, 46.3), (36.7, 46.3), (36.7, 44.3), (32.3, 44.3)])
 
 
+def npm_json(spec: str, member: str) -> dict[str, Any]:
+    """Read one JSON file out of an npm package, fetched with ``npm pack`` into a temporary directory.
+
+    Args:
+        spec: Package and version, e.g. ``world-atlas@2``.
+        member: Path inside the tarball, e.g. ``package/countries-50m.json``.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", spec], cwd=tmp, check=True, capture_output=True)
+        tgz = next(Path(tmp).glob("*.tgz"))
+        with tarfile.open(tgz) as tar:
+            handle = tar.extractfile(member)
+            assert handle is not None
+            return dict(json.loads(handle.read()))
+
+
 def fetch_topojson() -> dict[str, Any]:
     """Return world-atlas's 1:50m countries TopoJSON, from argv or from the npm registry."""
     if len(sys.argv) > 1:
         return dict(json.loads(Path(sys.argv[1]).read_text()))
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "pack", "world-atlas@2"], cwd=tmp, check=True, capture_output=True)
-        tgz = next(Path(tmp).glob("world-atlas-*.tgz"))
-        with tarfile.open(tgz) as tar:
-            member = tar.extractfile("package/countries-50m.json")
-            assert member is not None
-            return dict(json.loads(member.read()))
+    return npm_json("world-atlas@2", "package/countries-50m.json")
 
 
 def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
