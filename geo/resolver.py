@@ -117,7 +117,8 @@ class Resolver:
         self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
         lexicon = words()
         self.descriptors: list[str] = sorted((fold(d) for d in lexicon["descriptors"]), key=len, reverse=True)
-        self.settlements: frozenset[str] = frozenset(lexicon["settlement_words"])
+        # "the state of X", "X City": the descriptor says which kind of place is meant
+        self.descriptor_kinds: dict[str, list[str]] = lexicon["descriptor_kinds"]
         self.variants: dict[str, str] = lexicon["prefix_variants"]
         self.directions: frozenset[str] = frozenset(lexicon["directions"])
         self.cues: dict[str, dict[str, list[str]]] = lexicon["context_cues"]
@@ -312,7 +313,7 @@ class Resolver:
         return [(h, q) for h, q in out if h]
 
     def _resolve_name(self, head: str, mention: str, ctx: str, qualifier: Qualifier | None,
-                      town_only: bool = False) -> Place | None:
+                      kinds: list[str] | None = None) -> Place | None:
         """Pick among the candidates for one name; ``ctx`` is the folded sentence, space-padded."""
         key = _key(head)
         found = self.candidates(key)
@@ -320,8 +321,8 @@ class Resolver:
         if not found and possessive != head:
             key = _key(possessive)
             found = self.candidates(key)
-        if town_only:  # "Djibouti City", "the port of Constanta": a settlement, not the country
-            found = [c for c in found if c.kind in ("town", "installation")]
+        if kinds:  # "Djibouti City" is the city, "the state of Georgia" the state
+            found = [c for c in found if c.kind in kinds]
         bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
         found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
         if not found:
@@ -430,15 +431,15 @@ class Resolver:
         key = _key(text)
         of_form = _OF_FORM.match(text)
         if of_form and fold(of_form.group(1)) in self.descriptors:
-            place = self._resolve_name(of_form.group(2), mention, ctx, None, town_only=of_form.group(1).lower()
-                                       in self.settlements)
+            kinds = self.descriptor_kinds.get(of_form.group(1).lower())
+            place = self._resolve_name(of_form.group(2), mention, ctx, None, kinds=kinds)
             if place is not None:
                 return replace(place, why=f"'{of_form.group(1)} of' read as a description: {place.why}")
         for descriptor in self.descriptors:
             if key.endswith(" " + descriptor):
                 words = text.split()
                 stem = " ".join(words[: len(words) - len(descriptor.split())])
-                place = self._resolve_name(stem, mention, ctx, None, town_only=descriptor in self.settlements)
+                place = self._resolve_name(stem, mention, ctx, None, kinds=self.descriptor_kinds.get(descriptor))
                 if place is not None:
                     kind = "installation" if place.precision == "site" else place.precision
                     return replace(place, why=f"'{descriptor}' dropped; {kind} {place.name}: {place.why}")

@@ -220,3 +220,9 @@ def test_an_all_capitals_capital_still_resolves() -> None:
 def test_resolve_never_raises_and_unresolved_places_carry_a_reason(mention: str, context: str) -> None:
     place = resolve(mention, context)
     assert place.resolved or (place.lat is None and place.why)
+
+
+def test_a_descriptor_says_which_kind_of_place_is_meant() -> None:
+    assert resolve("the state of Georgia").precision == "admin"
+    assert resolve("the country of Georgia").country_code == "GE"
+    assert resolve("the Kharkiv region").precision == "admin"
