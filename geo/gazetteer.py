@@ -75,33 +75,29 @@ class Gazetteer:
         line = text[lo:end] if end > lo else ""
         return line if line.startswith(probe) else None
 
-    def _records(self) -> list[tuple[int, str]]:
-        """Every place line with its offset, most populous first."""
-        out, at = [], self._records_start
-        for line in self._text[self._records_start : self._keys_start - 1].split("\n"):
-            out.append((at, line))
-            at += len(line) + 1
-        return out
-
     def largest(self, min_population: int) -> list[Town]:
-        """Every place of at least ``min_population``, most populous first."""
-        out = []
-        for offset, _ in self._records():
-            town = self._town(offset)
+        """Every place of at least ``min_population``, most populous first (read from the top)."""
+        out, at = [], self._records_start
+        while at < self._keys_start - 1:
+            town = self._town(at)
             if town.population < min_population:
                 break
             out.append(town)
+            at = self._text.find("\n", at) + 1
         return out
 
-    def keys_of_largest(self, min_population: int) -> list[str]:
-        """Folded keys under which a place of at least ``min_population`` is the first match."""
-        below = next((o for o, _ in self._records() if self._town(o).population < min_population), self._keys_start)
-        out = []
-        for line in self._text[self._keys_start :].split("\n"):
-            key, _, offsets = line.partition("\t")
-            if offsets and int(offsets.split(" ", 1)[0]) < below:
-                out.append(key)
-        return out
+    def spellings(self, town: Town) -> list[str]:
+        """Other folded spellings the index lists for a city of 500,000 or more (``kiev`` for Kyiv)."""
+        probe = f"\n{town.geonameid}\t"
+        at = self._text.find(probe, self._records_start - 1, self._keys_start)
+        if at < 0:
+            return []
+        fields = self._text[at + 1 : self._text.find("\n", at + 1)].split("\t")
+        return fields[8].split("|") if len(fields) > 8 and fields[8] else []
+
+    def keys(self) -> list[str]:
+        """Every folded lookup key, sorted (for the build scripts)."""
+        return [line.split("\t", 1)[0] for line in self._text[self._keys_start :].split("\n") if line]
 
     def _town(self, offset: int) -> Town:
         f = self._text[offset : self._text.find("\n", offset)].split("\t")

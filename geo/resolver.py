@@ -494,9 +494,9 @@ def place_phrases() -> frozenset[str]:
     """Lowercased names and aliases that are safe to match in running text with a phrase matcher.
 
     Countries, regions, installations and first-level divisions (full names only), plus towns of
-    100,000 or more (with their folded and alternate spellings, such as ``kiev``) whose names are not
-    everyday English words. Short all-capitals aliases such as ``US`` are left out because,
-    lowercased, they are ordinary words.
+    100,000 or more (folded too, and for cities of 500,000 or more their other spellings, such as
+    ``kiev``) whose names are not everyday English words. Short all-capitals aliases such as ``US``
+    are left out because, lowercased, they are ordinary words.
 
     Returns:
         The phrases.
@@ -516,7 +516,10 @@ def _place_phrases() -> frozenset[str]:
         phrases.update(n.lower() for n in (i.name, *i.aliases) if len(n) > 3)
     for d in divisions():
         phrases.update(n.lower() for n in (d.name, *d.aliases) if "." not in n and not n.isupper())
-    towns = {t.name.lower() for t in r.gazetteer.largest(100_000)}
-    towns.update(r.gazetteer.keys_of_largest(100_000))  # alternate spellings: "kiev", "rzeszow"
+    towns: set[str] = set()
+    for town in r.gazetteer.largest(100_000):
+        towns.update((town.name.lower(), fold(town.name)))  # "rzeszów" and "rzeszow"
+        if town.population >= 500_000:
+            towns.update(r.gazetteer.spellings(town))  # "kiev", "lvov"
     phrases.update(t for t in towns if len(t) >= 4 and t[0].isalpha() and fold(t) not in r.common)
     return frozenset(phrases)

@@ -30,7 +30,7 @@ CALENDAR = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 def main() -> None:
-    keys = set(Gazetteer().keys_of_largest(0))
+    keys = set(Gazetteer().keys())
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.isalpha() and w.islower()}
     frequent = {w for w in words & keys if zipf_frequency(w, "en") >= MIN_ZIPF}
     common = sorted(frequent | set(CALENDAR))

