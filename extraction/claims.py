@@ -479,14 +479,23 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
                 found.append(m.place)
     if not found:
         joined = " ".join(lowers)
-        for name, code in lx.INSTITUTION_COUNTRY.items():
-            speaking = rf"\b{re.escape(name)}\s+(?:{'|'.join(lx.SPEECH_VERBS)})\b"
-            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined) and not re.search(speaking, joined):
-                place = geo.resolve(geo.country_name(code) or code)
-                if place is not None and place.resolved:
-                    found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
-                break
+        for match in _INSTITUTION.finditer(joined):
+            if match.group("verb"):
+                continue  # "the Kremlin said": a speaker, not the sender
+            name = match.group("name")
+            code = lx.INSTITUTION_COUNTRY[name]
+            place = geo.resolve(geo.country_name(code) or code)
+            if place.resolved:
+                found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
+            break
     return found
+
+
+_SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
+_INSTITUTION = re.compile(
+    r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
+    + r")\b(?:\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
+)
 
 
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
