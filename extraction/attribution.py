@@ -28,37 +28,39 @@ def _strip_titles(words: list[str]) -> str | None:
 
 def _run_before(sent: Span, i: int) -> str | None:
     """The capitalised name ending just before token ``i`` (skipping time words)."""
+    tw = words(sent.doc)
     doc = sent.doc
     j = i - 1
-    while j >= sent.start and (words(doc).lower[j] in _SKIP_BEFORE_VERB or words(doc).text[j] in ("“", "”", "\"")):
+    while j >= sent.start and (tw.lower[j] in _SKIP_BEFORE_VERB or tw.text[j] in ("“", "”", "\"")):
         j -= 1
     if j < sent.start:
         return None
-    if words(doc).lower[j] in _PRONOUNS:
+    if tw.lower[j] in _PRONOUNS:
         return "<pronoun>"
-    if words(doc).lower[j] in _GROUP_NOUNS:
+    if tw.lower[j] in _GROUP_NOUNS:
         k = j
-        while k - 1 >= sent.start and words(doc).text[k - 1][:1].isupper() and words(doc).lower[k - 1] != "the":
+        while k - 1 >= sent.start and tw.text[k - 1][:1].isupper() and tw.lower[k - 1] != "the":
             k -= 1
         return doc[k:j + 1].text
-    if not words(doc).text[j][:1].isupper():
+    if not tw.text[j][:1].isupper():
         return None
     k = j
-    while k - 1 >= sent.start and (words(doc).text[k - 1][:1].isupper() or words(doc).text[k - 1] in (".",)) and \
-            words(doc).lower[k - 1] != "the" and k - 1 > sent.start - 1:
+    while k - 1 >= sent.start and (tw.text[k - 1][:1].isupper() or tw.text[k - 1] in (".",)) and \
+            tw.lower[k - 1] != "the" and k - 1 > sent.start - 1:
         k -= 1
-    if k == sent.start and k == j and words(doc).lower[k] in SPEAKER_STOPWORDS:
+    if k == sent.start and k == j and tw.lower[k] in SPEAKER_STOPWORDS:
         return None
     return _strip_titles([t.text for t in doc[k:j + 1]])
 
 
 def _run_after(sent: Span, i: int) -> str | None:
+    tw = words(sent.doc)
     doc = sent.doc
     j = i
-    while j < sent.end and words(doc).lower[j] in ("the",):
+    while j < sent.end and tw.lower[j] in ("the",):
         j += 1
     k = j
-    while k < sent.end and (words(doc).text[k][:1].isupper() or (words(doc).lower[k] in ("of", "&") and k > j)):
+    while k < sent.end and (tw.text[k][:1].isupper() or (tw.lower[k] in ("of", "&") and k > j)):
         k += 1
     if k == j:
         return None
@@ -67,8 +69,8 @@ def _run_after(sent: Span, i: int) -> str | None:
 
 def speaker_in(sent: Span) -> str | None:
     """The person or organisation a sentence credits, as written (titles removed); ``<pronoun>`` for he/she."""
-    doc = sent.doc
-    lowers = words(doc).lower[sent.start:sent.end]
+    tw = words(sent.doc)
+    lowers = tw.lower[sent.start:sent.end]
     for intro in ATTRIBUTION_INTROS:
         for i in range(len(lowers) - len(intro) + 1):
             if tuple(lowers[i:i + len(intro)]) == intro:
@@ -80,9 +82,9 @@ def speaker_in(sent: Span) -> str | None:
         if tok.lower_ not in SPEECH_VERBS or tok.lower_ == "according":
             continue
         name = _run_before(sent, tok.i)
-        if name is None and tok.i > sent.start and words(doc).text[tok.i - 1] == ",":
+        if name is None and tok.i > sent.start and tw.text[tok.i - 1] == ",":
             name = _run_after(sent, tok.i + 1)
-        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and words(doc).text[tok.i - 1] in (",", "”"):
+        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and tw.text[tok.i - 1] in (",", "”"):
             name = _run_after(sent, tok.i + 1)
         if name:
             best = name

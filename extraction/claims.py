@@ -19,6 +19,8 @@ Nothing here knows any particular article: all word lists live in :mod:`extracti
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -140,6 +142,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_CUE_WORDS = frozenset(phrase[0] for phrase in (*lx.DEPLOY_CUES, *lx.RELOCATE_CUES, *lx.WITHDRAW_CUES))
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 _TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lx.TROOP_PHRASES:
@@ -172,7 +175,8 @@ def _worth_reading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _troop_noun_end(doc: Doc, i: int, limit: int) -> int | None:
     """If a troop noun starts at ``i`` return its end index."""
-    first = words(doc).lower[i]
+    tw = words(doc)
+    first = tw.lower[i]
     for phrase in _TROOP_PHRASES_BY_FIRST.get(first, ()):
         if i + len(phrase) <= limit and tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
             return i + len(phrase)
@@ -191,6 +195,7 @@ def _force_word(word: str) -> str | None:
 def _find_anchors(
     sent: Span, counts: list[CountMention], troop_context: bool, units: list[UnitMention]
 ) -> list[_Anchor]:
+    tw = words(sent.doc)
     doc = sent.doc
     anchors: list[_Anchor] = []
     # "2nd Cavalry Regiment" names a unit; its "Cavalry" is not a second group of troops.
@@ -203,30 +208,31 @@ def _find_anchors(
             noun_end = _troop_noun_end(doc, j, sent.end)
             if noun_end is not None:
                 # "military" is a noun only at the end of the phrase ("military personnel" is a phrase).
-                if words(doc).lower[j] == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
-                        words(doc).lower[noun_end] not in ("will", "is", "are", "has", "have", "was", "were"):
+                if tw.lower[j] == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
+                        tw.lower[noun_end] not in ("will", "is", "are", "has", "have", "was", "were"):
                     noun_end = None
                 else:
                     break
-            low = words(doc).lower[j]
-            f = _force_word(words(doc).text[j])
+            low = tw.lower[j]
+            f = _force_word(tw.text[j])
             if f:
                 force = force or f
-            elif low not in lx.COUNT_NOUN_FILLERS:
-                break
+            elif low not in lx.COUNT_NOUN_FILLERS and not (tw.text[j][:1].isupper() and j < c.end + 3):
+                break  # capitalised words may stand between: "350 Royal Marines", "200 Wagner fighters"
             j += 1
-        prev = words(doc).lower[c.start - 1] if c.start > sent.start else ""
-        prev2 = words(doc).lower[c.start - 2] if c.start - 1 > sent.start else ""
-        definite = words(doc).lower[c.start] == "the" or prev == "the"
+        prev = tw.lower[c.start - 1] if c.start > sent.start else ""
+        prev2 = tw.lower[c.start - 2] if c.start - 1 > sent.start else ""
+        definite = tw.lower[c.start] == "the" or prev == "the"
         partitive = prev2 == "of" and prev == "the" and c.start - 2 == sent.start
         if noun_end is not None:
             anchors.append(_Anchor(c.start, noun_end, c, definite, partitive, force=force))
             covered.update(range(c.start, noun_end))
             continue
-        nxt = words(doc).lower[c.end] if c.end < sent.end else ""
+        nxt = tw.lower[c.end] if c.end < sent.end else ""
         if nxt in lx.NON_TROOP_NOUNS or not troop_context:
             continue
-        if nxt in _BARE_FOLLOWERS and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
+        follows = nxt in _BARE_FOLLOWERS or nxt in _CUE_WORDS
+        if follows and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
             anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
             covered.update(range(c.start, c.end))
     i = sent.start
@@ -235,12 +241,12 @@ def _find_anchors(
             i += 1
             continue
         end = _troop_noun_end(doc, i, sent.end)
-        if end is None or (words(doc).lower[i] == "members"):
+        if end is None or (tw.lower[i] == "members"):
             i += 1
             continue
-        if words(doc).lower[i] == "military":
-            nxt = words(doc).lower[end] if end < sent.end else ""
-            if not (i > sent.start and words(doc).lower[i - 1] == "the") or nxt not in (
+        if tw.lower[i] == "military":
+            nxt = tw.lower[end] if end < sent.end else ""
+            if not (i > sent.start and tw.lower[i - 1] == "the") or nxt not in (
                 "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
             ):
                 i += 1
@@ -261,7 +267,7 @@ def _find_anchors(
                                   "their", "its", "combat", "ground", "foreign", "western"):
                 break
             k -= 1
-        anchors.append(_Anchor(k, end, None, definite=words(doc).lower[k] == "the", no_det=no_det,
+        anchors.append(_Anchor(k, end, None, definite=tw.lower[k] == "the", no_det=no_det,
                                anaphoric=anaphoric, force=force))
         i = end
     anchors.sort(key=lambda a: a.start)
@@ -270,7 +276,7 @@ def _find_anchors(
 
 def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
     """Token range each anchor owns: from after the previous anchor's last conjunction to the next anchor."""
-    doc = sent.doc
+    tw = words(sent.doc)
     bounds: list[tuple[int, int]] = []
     for k, a in enumerate(anchors):
         if k == 0:
@@ -279,22 +285,22 @@ def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
             prev_end = anchors[k - 1].end
             start = a.start
             for j in range(a.start - 1, prev_end - 1, -1):
-                if words(doc).lower[j] in _CONJUNCTIONS:
+                if tw.lower[j] in _CONJUNCTIONS:
                     start = j + 1
                     break
         end = anchors[k + 1].start if k + 1 < len(anchors) else sent.end
         if k + 1 < len(anchors):
             nxt = anchors[k + 1]
             for j in range(nxt.start - 1, a.end - 1, -1):
-                if words(doc).lower[j] in _CONJUNCTIONS:
+                if tw.lower[j] in _CONJUNCTIONS:
                     end = j + 1
                     break
         # A complement clause after the anchor ("does not mean that ...") is another statement.
         for j in range(a.end, end - 1):
-            if words(doc).lower[j] == "that" and words(doc).lower[j - 1] in _COMPLEMENT_VERBS:
+            if tw.lower[j] == "that" and tw.lower[j - 1] in _COMPLEMENT_VERBS:
                 end = j
                 break
-            if words(doc).text[j] == ";":
+            if tw.text[j] == ";":
                 end = j
                 break
         bounds.append((start, end))
@@ -307,16 +313,18 @@ def _cues_in(matches: list[tuple[str, int, int]], start: int, end: int) -> list[
 
 def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]:
     """The word governing a place mention (skipping determiners and adverbs), and its index."""
+    tw = words(doc)
     j = mention.start - 1
-    while j >= floor and words(doc).lower[j] in ("the", "its", "their", "his", "her", "our", "directly", "nato",
+    while j >= floor and tw.lower[j] in ("the", "its", "their", "his", "her", "our", "directly", "nato",
                                            "nato's", "allied", "neighboring", "neighbouring", "western",
                                            "eastern", "northern", "southern", "central", "a", "an"):
         j -= 1
     if j < floor:
         return "", j
-    return words(doc).lower[j], j
+    return tw.lower[j], j
 
 
+_STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
 _NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
@@ -336,25 +344,31 @@ def _role_after_prep(
     unit_ends: set[int],
 ) -> str:
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
-    lead = words(doc).lower[pj - 1] if pj >= 1 else ""
+    tw = words(doc)
+    lead = tw.lower[pj - 1] if pj >= 1 else ""
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
         return "" if lead in _NOT_ORIGIN_LEADS else "origin"
-    if prep in ("in", "at") and (anchor.end <= pj <= anchor.end + 1 or pj in unit_ends):
+    stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
+    if prep in ("in", "at") and stationing:
+        return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
+    if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
         return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
     if prep in lx.DESTINATION_PREPS:
         if lead in _NOT_DESTINATION_LEADS:
             return ""
         moved_before = any(c.start < pj and c.kind in _MOVE_KINDS for c in cues)
         return "dest" if moved_before or anchor.end <= pj else ""
+    if prep in ("including", "notably", "namely") and any(c.start < pj and c.kind in _MOVE_KINDS for c in cues):
+        return "dest"  # "moving to other NATO countries, including Italy and Belgium"
     if kind == "buildup" and (prep in lx.BUILDUP_PREPS or prep == "with"):
         return "dest"
     if prep in lx.DEPLOYED_IN_PREPS and any(
         pj - 2 <= c.end <= pj and c.kind in ("deploy", "negonly", "relocate") for c in cues
     ):
         return "dest"  # "deployed in Kiev", "fight in Ukraine"
-    direct = any(c.end == pj + 1 and words(doc).lower[c.start] in _DIRECT_OBJECT_CUES for c in cues)
+    direct = any(c.end == pj + 1 and tw.lower[c.start] in _DIRECT_OBJECT_CUES for c in cues)
     if direct and (negated or m.start - anchor.end <= 4):
         return "dest"  # "defend Ukraine", "troops entered Ukraine"
     return ""
@@ -414,6 +428,7 @@ def _kind_of(cue_kinds: set[str], negated: bool) -> str | None:
 
 
 def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) -> bool:
+    tw = words(doc)
     if any(c.kind == "doubleneg" for c in cues):
         return False
     if anchor.no_det:
@@ -424,8 +439,8 @@ def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) 
         if c.kind not in ("deploy", "relocate", "negonly", "withdraw"):
             continue
         for j in range(max(seg[0], c.start - 4), c.start):
-            if words(doc).lower[j] in lx.NEGATORS:
-                after = words(doc).lower[j + 1] if j + 1 < len(doc) else ""
+            if tw.lower[j] in lx.NEGATORS:
+                after = tw.lower[j + 1] if j + 1 < len(doc) else ""
                 if after not in lx.NEGATION_BLOCKERS:
                     return True
     return False
@@ -433,14 +448,16 @@ def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) 
 
 def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
     """Countries (or institutions standing for one) named before the verb: the side sending troops."""
+    tw = words(doc)
     found: list[Place] = []
-    lowers = words(doc).lower[start:stop]
+    lowers = tw.lower[start:stop]
     for m in mentions:
-        if start <= m.start < stop and m.place.precision == "country":
-            prep = words(doc).lower[m.start - 1] if m.start > start else ""
+        if start <= m.start < stop:
+            prep = tw.lower[m.start - 1] if m.start > start else ""
             if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
                 continue
-            found.append(m.place)
+            if m.place.precision == "country":
+                found.append(m.place)
     if not found:
         joined = " ".join(lowers)
         for name, code in lx.INSTITUTION_COUNTRY.items():
@@ -454,8 +471,9 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
 
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
     """``defend it``: the nearest country named earlier in the sentence."""
+    tw = words(doc)
     for j in range(seg[0], seg[1] - 1):
-        if words(doc).lower[j] in ("defend", "to", "into") and words(doc).lower[j + 1] in ("it", "them"):
+        if tw.lower[j] in ("defend", "to", "into") and tw.lower[j + 1] in ("it", "them"):
             earlier = [m for m in mentions if m.end <= j and m.place.precision == "country"]
             if earlier:
                 return replace(earlier[-1].place, mention=f"it ({earlier[-1].text})",
@@ -465,13 +483,14 @@ def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[
 
 def _evidence_bounds(doc: Doc, sent: Span, seg: tuple[int, int], single: bool) -> tuple[int, int]:
     """Character offsets (within the paragraph) of the quote for a claim."""
+    tw = words(doc)
     s, e = (sent.start, sent.end) if single else seg
     w = words(doc)
     while s < e - 1 and ((doc[s].is_punct and w.text[s] not in ("“", "\"")) or w.lower[s] in _CONJUNCTIONS):
         s += 1
     while e - 1 > s and (w.lower[e - 1] in _CONJUNCTIONS or doc[e - 1].is_space):
         e -= 1
-    return words(doc).idx[s], words(doc).idx[e - 1] + len(words(doc).text[e - 1])
+    return tw.idx[s], tw.idx[e - 1] + len(tw.text[e - 1])
 
 
 def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[str, str]) -> bool:
@@ -481,7 +500,7 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
         return True
     if m.text in people or m.text in people.values():
         return True
-    return m.place.precision == "unresolved" and bool(attribution) and m.text in (attribution or "")
+    return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
 def _sentence_claims(
@@ -493,6 +512,7 @@ def _sentence_claims(
     previous: list[_Draft],
     people: dict[str, str],
 ) -> list[_Draft]:
+    tw = words(sent.doc)
     doc = sent.doc
     counts = find_counts(sent)
     units = find_units(sent)
@@ -505,33 +525,42 @@ def _sentence_claims(
     mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
     matches = [m for m in _doc_cues(doc, nlp) if sent.start <= m[1] and m[2] <= sent.end]
     segments = _segments(sent, anchors)
-    lw = words(doc).lower
+    lw = tw.lower
     drafts: list[_Draft] = []
     partitive_origin: Place | None = None
+    totals: list[tuple[int, Place]] = []
     for anchor, seg in zip(anchors, segments, strict=True):
         cues = _cues_in(matches, *seg)
         # "going to fight": future tense, not a movement; "going to Poland" is.
-        cues = [c for c in cues if not (words(doc).lower[c.start] in _TO_CUES_NEED_PLACE and not any(
+        cues = [c for c in cues if not (tw.lower[c.start] in _TO_CUES_NEED_PLACE and not any(
             m.start <= c.end + 2 and m.start >= c.end for m in mentions))]
         # "for any additional deployments": a hypothetical, not a movement.
         cues = [c for c in cues if "any" not in lw[max(seg[0], c.start - 2):c.start]]
-        cues = [c for c in cues if c.kind != "buildup" or words(doc).lower[c.start] != "build" or any(
-            words(doc).lower[j] in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
+        cues = [c for c in cues if c.kind != "buildup" or tw.lower[c.start] != "build" or any(
+            tw.lower[j] in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
         negated = _negated(doc, anchor, seg, cues)
         kind = _kind_of({c.kind for c in cues}, negated)
-        has_possession = anchor.start > seg[0] and words(doc).lower[anchor.start - 1] in ("has", "have", "had")
+        has_possession = anchor.start > seg[0] and tw.lower[anchor.start - 1] in ("has", "have", "had")
         by_possession = kind is None and has_possession and anchor.count is not None
         if by_possession:
             kind = "buildup"
         origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
+        if kind == "deploy" and not dests and not negated:
+            # "has deployed thousands of troops along its border with India": a buildup.
+            _, gathered = _assign_places(doc, anchor, seg, mentions, cues, "buildup", negated, units)
+            if any(tw.lower[m.start - 1] in ("along", "near", "on") or "border" in tw.lower[m.start - 3:m.start]
+                   for m in gathered):
+                kind, dests = "buildup", gathered
         if by_possession:
             # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
-            dests = [m for m in dests if words(doc).lower[m.start - 1] in ("along", "near", "on", "close")
+            dests = [m for m in dests if tw.lower[m.start - 1] in ("along", "near", "on", "close")
                      or "border" in m.text.lower()]
             if not dests:
                 continue
         if anchor.partitive and origins:
             partitive_origin = origins[0].place
+        elif origins and anchor.count is not None and anchor.count.value is not None:
+            totals.append((anchor.count.value, origins[0].place))
         if kind is None or anchor.partitive:
             continue
         origin = origins[0].place if origins else None
@@ -544,6 +573,10 @@ def _sentence_claims(
                 destinations = [pron]
         count = anchor.count
         count_value = count.value if count else None
+        part_of = [p for total, p in totals if count_value is not None and count_value < total]
+        if origin is None and part_of:
+            # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
+            origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if seg[0] <= u.start < seg[1]]
         unit = unit_list[0].name if unit_list else None
@@ -559,6 +592,8 @@ def _sentence_claims(
             if index - last.sentence_index <= 1 and last.count is not None:
                 count_value, count_text = last.count, last.count_text
                 force = force or last.force
+        if force is None and origin is not None and origin.precision == "site" and origin.country_code:
+            force = origin.country_code  # troops at a military installation belong to its country
         if negated:
             if not destinations:
                 continue
@@ -573,12 +608,9 @@ def _sentence_claims(
         elif kind == "alert" and count is None and not destinations and unit is None:
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
-                and any(words(doc).lower[c.start] in _SEND_VERBS for c in cues)
+                and any(tw.lower[c.start] in _SEND_VERBS for c in cues)
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        if kind == "deploy" and origin is not None and origin.country_code and force and "," not in force \
-                and force != "NATO" and origin.country_code != force:
-            kind = "relocate"
         hedged = (any(c.kind == "doubleneg" for c in cues)
                   or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
                   or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
@@ -617,23 +649,25 @@ def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list
     return False
 
 
-def find_claims(article: Article) -> tuple[Claim, ...]:
-    """Every movement claim in ``article``, in text order."""
+# Above this many characters an article is read in parallel chunks of paragraphs, one per core.
+PARALLEL_CHARS = 1_000_000
+
+
+def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
+    """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    text = article.text
-    paragraphs = _worth_reading(_paragraphs(text))
     docs = list(nlp.pipe(body for _, body in paragraphs))
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
-    full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     speakers: dict[int, str | None] = {}
 
     def speaker_at(i: int) -> str | None:
         if i not in speakers:
             sent = sentences[i][1]
             found = speaker_in(sent)
-            if found == "<pronoun>" or (found is None and sent.text.lower().startswith(CONTINUATIONS)):
+            opens_with = words(sent.doc).full[sent.start_char:sent.end_char].lower().startswith(CONTINUATIONS)
+            if found == "<pronoun>" or (found is None and opens_with):
                 found = next((speaker_at(j) for j in range(i - 1, max(-1, i - 6), -1) if speaker_at(j)), None)
             speakers[i] = expand_name(found, full_names)
         return speakers[i]
@@ -659,6 +693,40 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
             if not _is_back_reference(d, by_count):
                 drafts.append(d)
                 by_count.setdefault((d.kind, d.count), []).append(d)
+    return drafts
+
+
+def _drafts_of_chunk(job: tuple[list[tuple[int, str]], dict[str, str]]) -> list[_Draft]:
+    return _drafts(*job)
+
+
+def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], size: int) -> list[_Draft]:
+    """Drafts of every paragraph; a very long article is split across processes.
+
+    The processes are forked, so the pipeline and gazetteer already loaded are shared. A
+    back-reference across a chunk border is then kept as its own claim.
+    """
+    workers = min(os.cpu_count() or 1, 4)
+    if size <= PARALLEL_CHARS or workers < 2 or len(paragraphs) < 2 * workers:
+        return _drafts(paragraphs, full_names)
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return _drafts(paragraphs, full_names)
+    step = -(-len(paragraphs) // workers)
+    jobs = [(paragraphs[i:i + step], full_names) for i in range(0, len(paragraphs), step)]
+    with context.Pool(len(jobs)) as pool:
+        parts = pool.map(_drafts_of_chunk, jobs)
+    return [d for part in parts for d in part]
+
+
+def find_claims(article: Article) -> tuple[Claim, ...]:
+    """Every movement claim in ``article``, in text order."""
+    text = article.text
+    pipeline()
+    paragraphs = _worth_reading(_paragraphs(text))
+    full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
+    drafts = _all_drafts(paragraphs, full_names, len(text))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []
@@ -668,15 +736,20 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         if key in seen:
             continue
         seen.add(key)
+        force = d.force or default_force
+        kind = d.kind
+        if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
+                and force not in ("NATO", "unknown") and d.origin.country_code != force:
+            kind = "relocate"  # troops already abroad moving on
         digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
         claims.append(Claim(
             id=f"{article.source.id}:{d.start}:{digest}",
             source_id=article.source.id,
-            kind=d.kind,
+            kind=kind,
             negated=d.negated,
             count=d.count,
             count_text=d.count_text,
-            force=d.force or default_force,
+            force=force,
             unit=d.unit,
             origin=d.origin,
             destinations=tuple(d.destinations),

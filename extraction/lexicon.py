@@ -44,7 +44,8 @@ WITHDRAW_CUES: tuple[tuple[str, ...], ...] = (
     ("withdraw",), ("withdraws",), ("withdrew",), ("withdrawing",), ("withdrawn",), ("withdrawal",),
     ("pull", "out"), ("pulls", "out"), ("pulled", "out"), ("pulling", "out"), ("pull", "back"),
     ("pulled", "back"), ("pulling", "back"), ("bring", "home"), ("brought", "home"), ("bringing", "home"),
-    ("return", "home"), ("returned", "home"), ("returning", "home"), ("drawdown",), ("draw", "down"),
+    ("return", "home"), ("returned", "home"), ("returning", "home"), ("return", "to"), ("returning", "to"),
+    ("returned", "to"), ("returns", "to"), ("drawdown",), ("draw", "down"),
     ("drawing", "down"), ("drew", "down"), ("reduce",), ("reduced",), ("reducing",), ("reduction",),
     ("cut",), ("cutting",), ("remove",), ("removed",), ("removing",), ("leave",), ("leaving",), ("left",),
     ("exit",), ("retreat",), ("retreated",), ("retreating",), ("evacuate",), ("evacuated",),
@@ -78,6 +79,7 @@ DEPLOY_CUES: tuple[tuple[str, ...], ...] = (
     ("reinforcing",), ("reinforcements",), ("bound", "for"), ("en", "route", "to"), ("posted", "to"),
     ("assigned", "to"), ("march",), ("marched",), ("marching",), ("enter",), ("entered",), ("entering",),
     ("cross",), ("crossed",), ("crossing",), ("invade",), ("invaded",), ("invading",), ("surge",),
+    ("station",), ("stationing",), ("be", "stationed"), ("be", "based"), ("garrison",),
 )
 # Only under a negation: "not going to fight in Ukraine", "won't move to defend Ukraine".
 NEGATED_ONLY_CUES: tuple[tuple[str, ...], ...] = (
@@ -132,9 +134,9 @@ INSTITUTION_COUNTRY: dict[str, str] = {
 
 # Verbs that credit a statement to someone.
 SPEECH_VERBS: frozenset[str] = frozenset({
-    "said", "says", "say", "announced", "announces", "reported", "reports", "told", "tells", "stressed",
-    "emphasized", "emphasised", "added", "confirmed", "confirms", "stated", "states", "noted", "warned",
-    "explained", "wrote", "tweeted", "declared", "disclosed", "revealed", "claimed", "claims",
+    "said", "says", "say", "announced", "announces", "reported", "told", "tells", "stressed",
+    "emphasized", "emphasised", "added", "confirmed", "confirms", "stated", "noted", "warned",
+    "explained", "wrote", "tweeted", "declared", "disclosed", "revealed", "claimed",
     "insisted", "argued", "indicated", "signaled", "signalled", "briefed", "according",
 })
 ATTRIBUTION_INTROS: tuple[tuple[str, ...], ...] = (("according", "to"), ("per",), ("citing",))

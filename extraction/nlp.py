@@ -33,9 +33,10 @@ _ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
 @Language.component("abbreviation_boundaries")
 def abbreviation_boundaries(doc: Doc) -> Doc:
     """Start a sentence after ``U.S.`` or ``N.C.`` when the next word clearly opens one."""
-    if not _ABBREVIATION_THEN_CAPITAL.search(doc.text):
+    tw = words(doc)
+    if not _ABBREVIATION_THEN_CAPITAL.search(tw.full):
         return doc
-    texts = [t.text for t in doc]
+    texts = tw.text
     for i in range(len(texts) - 1):
         if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
             doc[i + 1].is_sent_start = True
@@ -56,16 +57,19 @@ def pipeline() -> Language:
 class Words:
     """Plain-Python views of a document's tokens; indexing a spaCy Doc in a loop is slow."""
 
-    __slots__ = ("idx", "lower", "text")
+    __slots__ = ("full", "idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text: list[str] = []
         self.lower: list[str] = []
         self.idx: list[int] = []
+        spaced: list[str] = []
         for t in doc:
             self.text.append(t.text)
             self.lower.append(t.lower_)
             self.idx.append(t.idx)
+            spaced.append(t.text_with_ws)
+        self.full: str = "".join(spaced)
 
 
 def words(doc: Doc) -> Words:

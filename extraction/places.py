@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -33,20 +33,77 @@ _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an",
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A place named in a sentence: token span (document indices), text as written, resolution."""
+    """A place named in a sentence: token span (document indices), text as written, its sentence.
+
+    The resolution is looked up only when something asks for it: most capitalised names in a
+    sentence (people, organisations) never take a role in a claim.
+    """
 
     start: int
     end: int
     text: str
-    place: Place
+    context: str
+
+    @cached_property
+    def place(self) -> Place:
+        """The mention resolved through ``geo`` (with its sentence as context)."""
+        place = _resolve(self.text, self.context)
+        if place.precision == "unresolved":
+            # A trailing possessive may hide the name ("Ukraine’s").
+            trimmed = self.text.removesuffix("’s").removesuffix("'s")
+            if trimmed != self.text:
+                place = _resolve(trimmed, self.context)
+        return place
+
+
+@lru_cache(maxsize=8192)
+def _resolve(text: str, context: str = "") -> Place:
+    """``geo.resolve``, remembered: articles name the same places again and again."""
+    return geo.resolve(text, context)
+
+
+_CHUNK_END = re.compile(r"[\s,;:!?()\"“”]")
+
+
+def _first_word(text: str, at: int = 0) -> str:
+    """The text from ``at`` up to the next space or punctuation that ends a word."""
+    m = _CHUNK_END.search(text, at)
+    return text[at:m.start() if m else len(text)]
 
 
 @lru_cache(maxsize=1)
-def _phrase_matcher(nlp: Language) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = sorted(p for p in geo.place_phrases() if p and p not in NOT_PLACES)
-    matcher.add("PLACE", [nlp.make_doc(p) for p in phrases])
-    return matcher
+def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Gazetteer phrases keyed by their first word, longest first.
+
+    Matching phrases against the lowercased text (and checking that they end on a token boundary)
+    avoids tokenising thousands of phrases at start-up, which a spaCy PhraseMatcher would need.
+    """
+    table: dict[str, list[str]] = {}
+    for phrase in geo.place_phrases():
+        if len(phrase) >= 2 and phrase not in NOT_PLACES:
+            table.setdefault(_first_word(phrase), []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of gazetteer phrases in ``doc`` (computed once per document)."""
+    cached = doc.user_data.get("place_phrases")
+    if cached is not None:
+        return list(cached)
+    table = _phrases_by_first_word()
+    w = words(doc)
+    lowered = w.full.lower()
+    ends = {i + len(t): k for k, (i, t) in enumerate(zip(w.idx, w.text, strict=True))}
+    found: list[tuple[int, int]] = []
+    for k, at in enumerate(w.idx):
+        word = _first_word(lowered, at)
+        candidates = table.get(word) or table.get(word.rstrip("."), ())
+        for phrase in candidates:
+            if lowered.startswith(phrase, at) and at + len(phrase) in ends:
+                found.append((k, ends[at + len(phrase)] + 1))
+                break
+    doc.user_data["place_phrases"] = found
+    return list(found)
 
 
 def _is_name_token(text: str) -> bool:
@@ -57,6 +114,7 @@ def _is_name_token(text: str) -> bool:
 
 def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     """Runs of capitalised tokens, with ``X, N.C.``-style qualifiers joined on."""
+    tw = words(sent.doc)
     runs: list[tuple[int, int]] = []
     i = sent.start
     doc = sent.doc
@@ -64,17 +122,17 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
         tok = doc[i]
         if _is_name_token(tok.text) and not (i == sent.start and tok.text.lower() in NOT_PLACES):
             j = i + 1
-            while j < sent.end and (_is_name_token(words(doc).text[j]) or (words(doc).text[j] in ("-", "de", "al", "el")
-                                    and j + 1 < sent.end and _is_name_token(words(doc).text[j + 1]))):
+            while j < sent.end and (_is_name_token(tw.text[j]) or (tw.text[j] in ("-", "de", "al", "el")
+                                    and j + 1 < sent.end and _is_name_token(tw.text[j + 1]))):
                 j += 1
             # Qualifier: "Fort Bragg, N.C." / "Vilseck, Germany" / "Fort Bragg in North Carolina".
-            if j + 1 < sent.end and words(doc).text[j] in _QUALIFIER_JOIN and _is_name_token(words(doc).text[j + 1]):
+            if j + 1 < sent.end and tw.text[j] in _QUALIFIER_JOIN and _is_name_token(tw.text[j + 1]):
                 k = j + 1
-                while k < sent.end and _is_name_token(words(doc).text[k]):
+                while k < sent.end and _is_name_token(tw.text[k]):
                     k += 1
                 qualifier = doc[j + 1:k].text
-                head = geo.resolve(doc[i:j].text)
-                if head.precision not in ("country", "region", "admin") and geo.resolve(qualifier).precision in (
+                head = _resolve(doc[i:j].text)
+                if head.precision not in ("country", "region", "admin") and _resolve(qualifier).precision in (
                     "admin", "country"
                 ):
                     j = k
@@ -87,35 +145,26 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
 
 def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     """Every place mention in ``sent`` that resolves, longest first where they overlap."""
+    tw = words(sent.doc)
     doc: Doc = sent.doc
     spans: list[Span] = []
-    cached = doc.user_data.get("place_phrases")
-    if cached is None:
-        cached = [(s, e) for _, s, e in _phrase_matcher(nlp)(doc)]
-        doc.user_data["place_phrases"] = cached
-    for s, e in cached:
+    for s, e in _phrase_spans(doc):
         if sent.start <= s and e <= sent.end:
             spans.append(doc[s:e])
     for s, e in _capitalised_runs(sent):
         spans.append(doc[s:e])
     mentions: list[PlaceMention] = []
-    context = sent.text
+    context = words(doc).full[sent.start_char:sent.end_char]
     for span in filter_spans(spans):
         s, e = span.start, span.end
-        while s < e and words(doc).lower[s] in _DETERMINERS:
+        while s < e and tw.lower[s] in _DETERMINERS:
             s += 1
         if s >= e:
             continue
         text = doc[s:e].text.rstrip(",")
         if text.lower().removesuffix("’s").removesuffix("'s") in NOT_PLACES:
             continue
-        if e - s == 1 and geo.demonym_country(text) and geo.resolve(text).precision == "unresolved":
+        if e - s == 1 and geo.demonym_country(text) and _resolve(text).precision == "unresolved":
             continue
-        place = geo.resolve(text, context)
-        if place.precision == "unresolved":
-            # A trailing possessive or plural adjective may hide the name ("Ukraine’s", "Baltic").
-            trimmed = text.removesuffix("’s").removesuffix("'s")
-            if trimmed != text:
-                place = geo.resolve(trimmed, context)
-        mentions.append(PlaceMention(s, e, text, place))
+        mentions.append(PlaceMention(s, e, text, context))
     return mentions

@@ -27,11 +27,11 @@ class UnitMention:
 
 def _formation(sent: Span, i: int) -> int:
     """End index of a capitalised formation name starting at ordinal token ``i``, or ``i`` if none."""
-    doc = sent.doc
+    tw = words(sent.doc)
     j = i + 1
     last_head = i
-    while j < sent.end and words(doc).text[j][:1].isupper() and words(doc).lower[j] in FORMATION_WORDS:
-        if words(doc).lower[j] in FORMATION_HEADS:
+    while j < sent.end and tw.text[j][:1].isupper() and tw.lower[j] in FORMATION_WORDS:
+        if tw.lower[j] in FORMATION_HEADS:
             last_head = j
         j += 1
     return last_head + 1 if last_head > i else i
@@ -39,15 +39,16 @@ def _formation(sent: Span, i: int) -> int:
 
 def find_units(sent: Span) -> list[UnitMention]:
     """Every named unit in ``sent``: ordinal formations (chained by commas) and named kinds."""
+    tw = words(sent.doc)
     doc = sent.doc
     found: list[UnitMention] = []
     i = sent.start
     while i < sent.end:
-        if _ORDINAL.match(words(doc).text[i]):
+        if _ORDINAL.match(tw.text[i]):
             end = _formation(sent, i)
             if end > i:
                 # "1st Armored Brigade Combat Team, 3rd Infantry Division"
-                while end + 1 < sent.end and words(doc).text[end] == "," and _ORDINAL.match(words(doc).text[end + 1]):
+                while end + 1 < sent.end and tw.text[end] == "," and _ORDINAL.match(tw.text[end + 1]):
                     nxt = _formation(sent, end + 1)
                     if nxt == end + 1:
                         break
@@ -55,7 +56,7 @@ def find_units(sent: Span) -> list[UnitMention]:
                 found.append(UnitMention(i, end, doc[i:end].text))
                 i = end
                 continue
-        for phrase, name in _NAMED_BY_FIRST.get(words(doc).lower[i], ()):
+        for phrase, name in _NAMED_BY_FIRST.get(tw.lower[i], ()):
             if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
                 found.append(UnitMention(i, i + len(phrase), name))
                 i += len(phrase) - 1

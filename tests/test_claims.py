@@ -155,3 +155,37 @@ def test_same_input_gives_same_ids() -> None:
 def test_empty_article_gives_no_claims() -> None:
     assert claims_of("") == []
     assert claims_of("   \n\n  ") == []
+
+
+def test_parts_of_a_total_keep_its_origin() -> None:
+    found = claims_of("The Pentagon will withdraw about 9,000 troops from Germany, with roughly 5,000 returning "
+                      "to the United States and about 4,000 moving to other countries, including Italy and Belgium.")
+    assert [c.count for c in found] == [9000, 5000, 4000]
+    assert all(c.origin is not None and c.origin.country_code == "DE" for c in found)
+    assert codes(found[1]) == ["US"] and codes(found[2]) == ["IT", "BE"]
+    assert found[0].kind == "withdraw" and found[2].kind == "relocate"
+
+
+def test_capitalised_words_between_count_and_troops() -> None:
+    c = only_claim("Britain will send an additional 350 Royal Marines to Poland.")
+    assert c.count == 350 and c.force == "GB" and codes(c) == ["PL"]
+
+
+def test_speaker_is_not_a_destination() -> None:
+    c = only_claim("About 1,000 soldiers will move from Germany to Romania, Kirby said.")
+    assert codes(c) == ["RO"]
+
+
+def test_deployed_along_a_border_is_a_buildup() -> None:
+    c = only_claim("China has deployed thousands of troops along its disputed border with India.")
+    assert c.kind == "buildup" and c.force == "CN" and c.count is None and c.count_text == "thousands"
+
+
+def test_station_in_is_a_destination() -> None:
+    c = only_claim("Germany will station a brigade of about 4,800 soldiers in Lithuania permanently.")
+    assert c.count == 4800 and codes(c) == ["LT"] and c.origin is None
+
+
+def test_arrived_in_is_a_destination() -> None:
+    c = only_claim("About 300 Marines arrived in Norway for a six-month rotation.")
+    assert codes(c) == ["NO"] and c.origin is None
