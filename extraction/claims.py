@@ -338,6 +338,8 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
+                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
 _STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
@@ -360,6 +362,8 @@ def _role_after_prep(
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
     tw = words(doc)
     lead = tw.lower[pj - 1] if pj >= 1 else ""
+    if prep in _LEAVE_VERBS:
+        return "origin"  # "will leave Germany", "the last troops left Kabul"
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
@@ -629,7 +633,10 @@ def _sentence_claims(
         if negated:
             if not destinations:
                 continue
-        elif kind in ("deploy", "relocate", "pledge", "withdraw"):
+        elif kind == "withdraw":
+            if not destinations and origin is None and count_value is None and count_text is None:
+                continue  # "pulling troops back from the border": where they leave is the claim
+        elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
                 continue
             if not destinations and origin is None and count is None:
