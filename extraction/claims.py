@@ -34,7 +34,7 @@ import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, words
+from extraction.nlp import pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -696,7 +696,7 @@ PARALLEL_CHARS = 1_000_000
 def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    docs = list(nlp.pipe(body for _, body in paragraphs))
+    docs = [read(nlp, body) for _, body in paragraphs]
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
