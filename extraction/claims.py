@@ -34,7 +34,7 @@ import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, words
+from extraction.nlp import pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -116,6 +116,20 @@ def _cue_matcher(nlp: Language) -> PhraseMatcher:
     for label, phrases in table.items():
         matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
     return matcher
+
+
+_LONG_CHUNK = re.compile(r"\S{65,}")
+_NOT_WORD = re.compile(r"\W")
+
+
+def _tokenizable(text: str) -> str:
+    """The text with punctuation inside very long space-free runs turned into spaces.
+
+    spaCy's tokenizer takes time far beyond linear on a long run of punctuation ("“““…"); no claim
+    hides in a 65-character word, and the length stays the same, so offsets still point into the
+    article as written.
+    """
+    return _LONG_CHUNK.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
 
 
 def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
@@ -324,6 +338,8 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
+                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
 _STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
@@ -346,6 +362,8 @@ def _role_after_prep(
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
     tw = words(doc)
     lead = tw.lower[pj - 1] if pj >= 1 else ""
+    if prep in _LEAVE_VERBS:
+        return "origin"  # "will leave Germany", "the last troops left Kabul"
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
@@ -353,6 +371,9 @@ def _role_after_prep(
     stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
     if prep in ("in", "at") and stationing:
         return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
+    sent_before = any(c.end <= anchor.start and c.kind in ("deploy", "relocate") for c in cues)
+    if prep in ("in", "at", "around") and anchor.end <= pj <= anchor.end + 2 and sent_before:
+        return "dest"  # "has deployed 190,000 troops in and around Ukraine"
     if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
         return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
     if prep in lx.DESTINATION_PREPS:
@@ -456,17 +477,29 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
             prep = tw.lower[m.start - 1] if m.start > start else ""
             if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
                 continue
+            if m.end < len(tw.lower) and tw.lower[m.end] in lx.SPEECH_VERBS:
+                continue  # "Kiev says ...": the speaker, not the side sending troops
             if m.place.precision == "country":
                 found.append(m.place)
     if not found:
         joined = " ".join(lowers)
-        for name, code in lx.INSTITUTION_COUNTRY.items():
-            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined):
-                place = geo.resolve(geo.country_name(code) or code)
-                if place is not None and place.resolved:
-                    found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
-                break
+        for match in _INSTITUTION.finditer(joined):
+            if match.group("verb"):
+                continue  # "the Kremlin said": a speaker, not the sender
+            name = match.group("name")
+            code = lx.INSTITUTION_COUNTRY[name]
+            place = geo.resolve(geo.country_name(code) or code)
+            if place.resolved:
+                found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
+            break
     return found
+
+
+_SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
+_INSTITUTION = re.compile(
+    r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
+    + r")\b(?:\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
+)
 
 
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
@@ -541,6 +574,9 @@ def _sentence_claims(
         negated = _negated(doc, anchor, seg, cues)
         kind = _kind_of({c.kind for c in cues}, negated)
         has_possession = anchor.start > seg[0] and tw.lower[anchor.start - 1] in ("has", "have", "had")
+        if kind is None and drafts and anchor.count is not None and anchor.end < seg[1] and \
+                lw[anchor.end] in lx.DESTINATION_PREPS:
+            kind = drafts[-1].kind  # "14,000 troops will go to the Middle East, including 3,000 to Saudi Arabia"
         by_possession = kind is None and has_possession and anchor.count is not None
         if by_possession:
             kind = "buildup"
@@ -597,7 +633,10 @@ def _sentence_claims(
         if negated:
             if not destinations:
                 continue
-        elif kind in ("deploy", "relocate", "pledge", "withdraw"):
+        elif kind == "withdraw":
+            if not destinations and origin is None and count_value is None and count_text is None:
+                continue  # "pulling troops back from the border": where they leave is the claim
+        elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
                 continue
             if not destinations and origin is None and count is None:
@@ -611,7 +650,8 @@ def _sentence_claims(
                 and any(tw.lower[c.start] in _SEND_VERBS for c in cues)
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        hedged = (any(c.kind == "doubleneg" for c in cues)
+        undecided = "no decision" in " ".join(lw[seg[0]:seg[1]]) or "undecided" in lw[seg[0]:seg[1]]
+        hedged = (undecided or any(c.kind == "doubleneg" for c in cues)
                   or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
                   or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
         if hedged and kind == "deploy" and count_value is None and not negated:
@@ -656,7 +696,7 @@ PARALLEL_CHARS = 1_000_000
 def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    docs = list(nlp.pipe(body for _, body in paragraphs))
+    docs = [read(nlp, body) for _, body in paragraphs]
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)
@@ -724,7 +764,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
     pipeline()
-    paragraphs = _worth_reading(_paragraphs(text))
+    paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     drafts = _all_drafts(paragraphs, full_names, len(text))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)

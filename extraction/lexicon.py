@@ -10,7 +10,7 @@ TROOP_NOUNS: frozenset[str] = frozenset({
     "troops", "soldiers", "soldier", "servicemembers", "servicemen", "servicewomen", "personnel",
     "forces", "paratroopers", "marines", "sailors", "airmen", "cavalry", "troopers", "reservists",
     "guardsmen", "infantrymen", "commandos", "fighters", "mercenaries", "contractors", "peacekeepers",
-    "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers",
+    "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers", "units",
 })
 # Multi-word troop nouns (first word, rest): "service members", "military personnel".
 TROOP_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -111,7 +111,7 @@ HEDGES: frozenset[str] = frozenset({
 
 # Prepositions that introduce where troops go, come from, or gather.
 DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "toward", "towards", "throughout", "across"})
-DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within"})
+DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within", "around"})
 ORIGIN_PREPS: frozenset[str] = frozenset({"from"})
 ORIGIN_PHRASES: tuple[tuple[str, ...], ...] = (
     ("based", "in"), ("based", "at"), ("based", "out", "of"), ("stationed", "in"), ("stationed", "at"),

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,19 +27,27 @@ SENTENCE_STARTERS: frozenset[str] = frozenset({
 })
 
 
+MAX_SENTENCE_TOKENS = 160
 _ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
 
 
 @Language.component("abbreviation_boundaries")
 def abbreviation_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word clearly opens one."""
+    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word opens one; cut run-on sentences."""
     tw = words(doc)
-    if not _ABBREVIATION_THEN_CAPITAL.search(tw.full):
-        return doc
     texts = tw.text
-    for i in range(len(texts) - 1):
-        if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
-            doc[i + 1].is_sent_start = True
+    if _ABBREVIATION_THEN_CAPITAL.search(tw.full):
+        for i in range(len(texts) - 1):
+            if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
+                doc[i + 1].is_sent_start = True
+    if len(texts) > MAX_SENTENCE_TOKENS:
+        # No real sentence runs this long; cutting it keeps the claim finder linear in the text.
+        run = 0
+        for tok in doc:
+            run = 0 if tok.is_sent_start else run + 1
+            if run >= MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS // 2 and texts[tok.i - 1] in (",", ";")):
+                tok.is_sent_start = True
+                run = 0
     return doc
 
 
@@ -60,16 +68,23 @@ class Words:
     __slots__ = ("full", "idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.idx: list[int] = []
-        spaced: list[str] = []
-        for t in doc:
-            self.text.append(t.text)
-            self.lower.append(t.lower_)
-            self.idx.append(t.idx)
-            spaced.append(t.text_with_ws)
-        self.full: str = "".join(spaced)
+        full = doc.user_data.get("source_text")
+        if full is None:
+            full = doc.text
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.full: str = full
+        self.idx: list[int] = [start for start, _ in spans]
+        self.text: list[str] = [full[start:start + length] for start, length in spans]
+        self.lower: list[str] = [t.lower() for t in self.text]
+
+
+def read(nlp: Language, text: str) -> Doc:
+    """Run the pipeline on ``text``, remembering the text so :class:`Words` need not rebuild it."""
+    doc = nlp.make_doc(text)
+    doc.user_data["source_text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def words(doc: Doc) -> Words:

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from extraction.claims import find_claims
 from extraction.model import Article, Claim, Document
 from extraction.reader import ArticleError, article_paths, load_article
 
-EXTRACTOR_VERSION = "0.1.0"
+_RULE_FILES = ("claims.py", "lexicon.py", "numbers.py", "places.py", "units.py", "attribution.py", "nlp.py")
+
+
+def _rules_digest() -> str:
+    """A short hash of the files that decide what a claim is, so stored claims are redone when they change."""
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in _RULE_FILES:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"0.2.0+{_rules_digest()}"
 
 
 def extract(article: Article) -> tuple[Claim, ...]:

@@ -17,6 +17,11 @@ METADATA_FILE = "metadata.toml"
 _DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _BYLINE = re.compile(r"\bBy\s+([A-Z][^\n]{2,200}?)(?:,\s*(?P<outlet>[A-Z][A-Za-z .&]{1,40}))?\s*$")
 _VIDEO_TIME = re.compile(r"\s+\d{1,2}:\d{2}\s*$")
+_HTML_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|article|section|main|div|p|h[1-6]|script|style)\b",
+    re.IGNORECASE,
+)
 
 
 class ArticleError(Exception):
@@ -60,6 +65,10 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    if not text and not _HTML_DOCUMENT.search(html):
+        # trafilatura finds nothing in a bare fragment (``<p>...</p>``): give it a page around it.
+        text = trafilatura.extract(f"<html><body>{html}</body></html>", include_comments=False,
+                                   include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)
     info: dict[str, str | None] = {"title": None, "published": None, "byline": None, "outlet": None}
     if meta is not None:
@@ -119,6 +128,41 @@ def _known(value: Any) -> str | None:
     return None if not text or text.lower() == "unknown" else text
 
 
+def check_size(size: int, name: str = "article", limit: int = MAX_ARTICLE_BYTES) -> None:
+    """Refuse an article of ``size`` bytes when it is over ``limit``.
+
+    Raises:
+        ArticleError: naming the size and the limit.
+    """
+    if size > limit:
+        raise ArticleError(f"{name}: {size:,} bytes is over the {limit:,}-byte limit for one article")
+
+
+def is_html(name: str, text: str) -> bool:
+    """Whether an article is HTML: by its file suffix, else by starting with a tag such as ``<html>`` or ``<p>``."""
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        return True
+    return bool(_HTML_START.match(text))
+
+
+def read_article_bytes(path: str | Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of one article file, refused before reading when it is over ``limit``.
+
+    Raises:
+        ArticleError: when the file is missing, a directory, unreadable or too large.
+    """
+    p = Path(path)
+    try:
+        check_size(p.stat().st_size, str(p), limit)
+        return p.read_bytes()
+    except FileNotFoundError as exc:
+        raise ArticleError(f"{p}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError(f"{p}: is a directory") from exc
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+
+
 def load_article(path: str | Path) -> Article:
     """Read one article file into an :class:`Article`.
 
@@ -126,18 +170,7 @@ def load_article(path: str | Path) -> Article:
         ArticleError: when the file is missing, unreadable, too large, binary or undecodable.
     """
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{p}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit")
-        raw = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise ArticleError(f"{p}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ArticleError(f"{p}: is a directory") from exc
-    except OSError as exc:
-        raise ArticleError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
-    text = decode(raw, str(p))
+    text = decode(read_article_bytes(p), str(p))
     return article_from_text(text, source_id=p.stem, path=str(path), html=p.suffix.lower() in (".html", ".htm"),
                              metadata=_metadata_for(p))
 

@@ -189,3 +189,29 @@ def test_station_in_is_a_destination() -> None:
 def test_arrived_in_is_a_destination() -> None:
     c = only_claim("About 300 Marines arrived in Norway for a six-month rotation.")
     assert codes(c) == ["NO"] and c.origin is None
+
+
+def test_elliptical_part_takes_the_verb_of_the_whole() -> None:
+    found = claims_of("Roughly 14,000 additional troops will go to the Gulf region, including 3,000 to Saudi Arabia.")
+    assert [(c.count, c.kind) for c in found][-1] == (3000, "deploy")
+    assert codes(found[-1]) == ["SA"]
+
+
+def test_speaker_city_is_not_the_sender() -> None:
+    c = only_claim("Kiev says 2,000 Belarusian troops moved to Gomel in recent days.")
+    assert c.origin is None and c.force == "BY"
+
+
+def test_no_decision_is_not_a_decided_deployment() -> None:
+    assert claims_of("No decision has been made to send troops to Taiwan, the official said.") == []
+
+
+def test_withdrawal_without_a_count_keeps_where_troops_leave() -> None:
+    c = only_claim("Russia has begun withdrawing troops from Crimea, state media reported.")
+    assert c.kind == "withdraw" and c.count is None and c.origin is not None and c.origin.name == "Crimea"
+
+
+def test_leaving_a_place_makes_it_the_origin() -> None:
+    c = only_claim("About 1,000 soldiers will leave Germany and return to Fort Stewart, Georgia.")
+    assert c.kind == "withdraw" and c.origin is not None and c.origin.country_code == "DE"
+    assert [d.name for d in c.destinations] == ["Fort Stewart, Georgia"]

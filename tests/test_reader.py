@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.reader import ArticleError, decode, load_article, read_header
+from extraction.reader import ArticleError, decode, html_to_text, is_html, load_article, read_header
 
 
 def test_date_header_and_byline_are_read() -> None:
@@ -41,3 +41,15 @@ def test_metadata_file_fills_outlet(tmp_path: Path) -> None:
     assert article.source.outlet == "Daily Example"
     assert article.source.byline is None
     assert article.source.title == "Headline here"
+
+
+def test_html_is_recognised_by_suffix_or_leading_tag() -> None:
+    assert is_html("page.HTM", "plain words")
+    assert is_html("pasted text", "  <!DOCTYPE html><html><body>x</body></html>")
+    assert is_html("pasted text", "<p>About 1,200 troops.</p>")
+    assert not is_html("note.txt", "Troops <b>not</b> at the start\n<p>later</p>")
+
+
+def test_bare_html_fragment_gives_its_text() -> None:
+    text, _ = html_to_text("<p>About 1,200 troops will deploy to Poland, officials said.</p><script>x()</script>")
+    assert text == "About 1,200 troops will deploy to Poland, officials said."
