@@ -15,7 +15,7 @@ st.set_page_config(page_title="Troop movements in the news", layout="wide")
 st.title("Troop movements in the news")
 
 corpus = views.corpus()
-document, errors = views.load_document(corpus)
+document, errors = views.document(corpus)
 for message in errors:
     st.error(message)
 sources = document.sources
@@ -50,7 +50,7 @@ with legend_col:
     views.legend_block()
 with unplaced_col:
     st.subheader("Not on the map")
-    views.unplaced_panel(reconciliation)
+    views.unplaced_panel(reconciliation, sources)
 
 st.subheader("Sources compared")
 views.comparison_table(reconciliation, sources)

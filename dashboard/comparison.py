@@ -16,6 +16,8 @@ def column_name(source: Source) -> str:
 
 
 MAX_COLUMNS = 12
+IN_COMBINED = "in combined total"
+NO_NUMBER = "no number stated"
 
 
 def comparison_rows(
@@ -31,19 +33,19 @@ def comparison_rows(
     checks = {c.total_id: c for c in reconciliation.checks}
     rows = []
     for m in reconciliation.movements:
-        row = {"movement": m.label, "kind": m.kind, "force": m.force}
-        for source in chosen:
-            figures = [format_count(f.count, f.count_text) for f in m.flows if f.source_id == source.id]
-            if figures:
-                row[column_name(source)] = " / ".join(figures)
-            elif source.id in m.combined_only:
-                row[column_name(source)] = "in combined total"
-            else:
-                row[column_name(source)] = ""
+        check = checks.get(m.id)
         flag = FLAG_TEXT[m.agreement]
         if m.combined_only:
             flag += "; some give only a combined total"
-        check = checks.get(m.id)
-        row.update({"consensus": m.consensus.text, "flag": flag, "check": check.text if check else ""})
+        row = {"movement": m.label, "consensus": m.consensus.text, "flag": flag, "check": check.text if check else "",
+               "kind": m.kind, "force": m.force}
+        for source in chosen:
+            figures = [format_count(f.count, f.count_text or NO_NUMBER) for f in m.flows if f.source_id == source.id]
+            if figures:
+                row[column_name(source)] = " / ".join(figures)
+            elif source.id in m.combined_only:
+                row[column_name(source)] = IN_COMBINED
+            else:
+                row[column_name(source)] = ""
         rows.append(row)
     return rows

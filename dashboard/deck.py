@@ -214,7 +214,7 @@ def build_layers(
                     add_node(p, count)
         if m.combined:
             labels.append({"position": _centroid(dests), "text": f"{text} combined", "colour": [70, 90, 130, 255],
-                           "offset": [0, 18], "anchor": "middle"})
+                           "offset": [0, -20], "anchor": "middle"})
         else:
             for p in dests:
                 entry = dest_labels.setdefault(place_key(p), (p, []))

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
-from dashboard.comparison import MAX_COLUMNS, comparison_rows
+from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
 from dashboard.deck import legend
 from dashboard.state import VIEW_LABELS, VIEWS, ViewState
 from extraction import Document, extract_paths, load_article
@@ -38,9 +38,15 @@ def load_document(path: str) -> tuple[Document, list[str]]:
 
 
 @st.cache_resource(show_spinner=False)
+def document(path: str) -> tuple[Document, list[str]]:
+    """The corpus held once in memory: ``st.cache_data`` would unpickle a fresh copy on every rerun."""
+    return load_document(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def reconciled(path: str, source_ids: tuple[str, ...]) -> Reconciliation:
     """The reconciliation for a set of sources (kept in memory: frozen objects, never mutated)."""
-    return reconcile(load_document(path)[0].claims, source_ids)
+    return reconcile(document(path)[0].claims, source_ids)
 
 
 @st.cache_data(show_spinner=False)
@@ -96,6 +102,8 @@ def attribution_panel(movement: Movement | None, reconciliation: Reconciliation,
 def _claim_block(claim: Claim, source: Source) -> None:
     credited = html.escape(claim.attributed_to) if claim.attributed_to else "not credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
+    if claim.hedged:
+        figure += " · hedged"
     st.sidebar.markdown(
         f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · credited to {credited}</small>"
         f"<blockquote>{quote_html(claim)}</blockquote></div>",
@@ -128,7 +136,8 @@ def _highlight_differences(row: pd.Series, figure_columns: list[str]) -> list[st
     differ = "differ" in str(row.get("flag", ""))
     styles = []
     for column, value in row.items():
-        if differ and column in figure_columns and value and value != row["consensus"]:
+        if differ and column in figure_columns and value not in ("", IN_COMBINED, NO_NUMBER) \
+                and value != row["consensus"]:
             styles.append("background-color: #f8d0d0; font-weight: bold")
         elif column == "consensus":
             styles.append("font-weight: bold")
@@ -152,14 +161,15 @@ def comparison_table(reconciliation: Reconciliation, sources: Sequence[Source]) 
                  width="stretch")
 
 
-def unplaced_panel(reconciliation: Reconciliation) -> None:
+def unplaced_panel(reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
     """Claims naming a place that couldn't be placed, or no place: listed, never drawn."""
+    outlets = {s.id: s.outlet or s.id for s in sources}
     if not reconciliation.unplaced:
         st.caption("Every claim was placed on the map.")
         return
     rows: list[dict[str, Any]] = [
         {
-            "source": c.source_id,
+            "source": outlets.get(c.source_id, c.source_id),
             "kind": c.kind,
             "troops": format_count(c.count, c.count_text),
             "places": ", ".join(f"{p.mention} ({p.precision})" for p in c.destinations) or "none stated",

@@ -120,3 +120,13 @@ def test_garbage_query_params_fall_back_to_the_default(params: dict[str, str]) -
     assert not at.error
     assert deck(at)["layers"]
     assert not any("class='quote'" in m.value for m in at.sidebar.markdown)
+
+
+def test_comparison_table_shows_consensus_flags_and_arithmetic() -> None:
+    at = run()
+    frames = [df.value for df in at.dataframe]
+    table = next(f.data if hasattr(f, "data") else f for f in frames
+                 if "check" in (f.data if hasattr(f, "data") else f).columns)
+    assert {"movement", "consensus", "flag", "check"} <= set(table.columns)
+    assert any(str(c).endswith("✓") or "≠" in str(c) for c in table["check"]), "no arithmetic check shown"
+    assert any("differ" in str(flag) or "agree" in str(flag) for flag in table["flag"])
