@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,8 +23,8 @@ from typing import Any, Literal
 
 import geopandas as gpd
 import matplotlib
-from matplotlib import patheffects
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from pyproj import Transformer
@@ -184,7 +185,7 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
             continue
         if m.kind == "buildup":
             for p in dests:
-                marks.append(Mark("buildup", p, f"{m.force} buildup: {m.consensus.text}", count))
+                marks.append(Mark("buildup", p, f"{m.force} buildup: {m.consensus.text}\n{p.name}", count))
             continue
         if not dests:
             continue
@@ -193,7 +194,7 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
             origins.setdefault(m.origin.name, m.origin)
             arcs.extend(Arc(m.id, m.kind, m.origin, p, count, m.combined) for p in dests)
         if m.combined:
-            combined.append((tuple(dests), f"{text} combined"))
+            combined.append((tuple(dests), f"{text} combined\n{_names(dests)}"))
             continue
         for p in dests:
             key = place_key(p)
@@ -226,6 +227,11 @@ def _dedupe(marks: list[Mark]) -> list[Mark]:
             seen.add(key)
             out.append(mark)
     return out
+
+
+def _names(places: Sequence[Place]) -> str:
+    names = [p.name for p in places]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _short(place: Place) -> str:
@@ -280,11 +286,11 @@ def _basemap(path: str, centre: tuple[float, float]) -> gpd.GeoDataFrame | None:
     world = _countries(path)
     if world is None:
         return None
-    # The azimuthal projection folds the far side of the globe: keep the near side only.
+    # The azimuthal projection blows up towards the antipode: keep the side of the globe facing the centre.
     lon, lat = centre
-    window = box(max(-180.0, lon - 100.0), max(-89.0, lat - 60.0), min(180.0, lon + 100.0), min(89.0, lat + 60.0))
-    near = world.clip(window)
-    near = near[~near.geometry.is_empty]
+    window = box(max(-180.0, lon - 100.0), max(-89.9, lat - 90.0), min(180.0, lon + 100.0), min(89.9, lat + 90.0))
+    near = world.clip(window).explode(index_parts=False)
+    near = near[near.geom_type.isin(("Polygon", "MultiPolygon"))]  # clipping leaves stray edges as lines
     projected = near.to_crs(_crs(centre))
     projected["geometry"] = projected.geometry.simplify(4000)  # 4 km: invisible at these scales, 5x faster
     return projected
@@ -326,10 +332,6 @@ def _rgb(kind: str) -> tuple[float, float, float]:
     return r / 255, g / 255, b / 255
 
 
-def _halo(width: float) -> list[Any]:
-    return [patheffects.withStroke(linewidth=width, foreground="white")]
-
-
 class _Labeller:
     """Greedy label placement: tries offsets around each anchor and keeps the first that overlaps nothing."""
 
@@ -347,27 +349,37 @@ class _Labeller:
     def place(self, x: float, y: float, text: str, size: float, **style: Any) -> None:
         px = self.fig.dpi / 72.0
         lines = text.split("\n")
-        w = 0.6 * size * max(len(s) for s in lines) * px
-        h = 1.25 * size * len(lines) * px
+        bold = style.get("fontweight") == "bold"
+        w = (0.68 if bold else 0.6) * size * max(len(s) for s in lines) * px + 0.4 * size * px  # + box padding
+        h = 1.3 * size * len(lines) * px + 0.4 * size * px
         gap = 0.7 * size * px
         ax_, ay_ = self.ax.transData.transform((x, y))
-        candidates = [(gap, gap), (gap, -gap - h), (-gap - w, gap), (-gap - w, -gap - h), (-w / 2, 1.6 * gap),
-                      (-w / 2, -1.6 * gap - h), (gap, -h / 2), (-gap - w, -h / 2)]
-        candidates += [(dx * 2.2, dy * 2.2 if dy > 0 else dy - gap) for dx, dy in candidates[:4]]
+        near = [(gap, gap), (gap, -gap - h), (-gap - w, gap), (-gap - w, -gap - h), (-w / 2, 1.6 * gap),
+                (-w / 2, -1.6 * gap - h), (gap, -h / 2), (-gap - w, -h / 2)]
+        # Farther rings, with a leader line back to the place, when everything near is taken.
+        candidates = [(dx, dy, ring) for ring in (0, 3, 6, 10) for dx, dy in
+                      ((dx + _sign(dx + w / 2) * ring * gap, dy + _sign(dy + h / 2) * ring * gap) for dx, dy in near)]
         best, best_cost = candidates[0], math.inf
-        for i, (dx, dy) in enumerate(candidates):
+        for dx, dy, ring in candidates:
             rect = (ax_ + dx, ay_ + dy, ax_ + dx + w, ay_ + dy + h)
-            cost = sum(_overlap(rect, other) for other in self.taken) + 4 * _outside(rect, self.bounds)
-            cost += 0.02 * w * h * (i >= 8)  # the far ring only when it saves real overlap
+            cost = sum(_overlap(rect, other) for other in self.taken) + 50 * _outside(rect, self.bounds)
+            cost += 0.04 * w * h * ring / 10  # a far label only when it saves real overlap
             if cost < best_cost:
-                best, best_cost = (dx, dy), cost
+                best, best_cost = (dx, dy, ring), cost
             if cost == 0:
                 break
-        dx, dy = best
+        dx, dy, ring = best
         self.taken.append((ax_ + dx, ay_ + dy, ax_ + dx + w, ay_ + dy + h))
+        leader = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3}
         self.ax.annotate(text, (x, y), xytext=(dx / px, dy / px), textcoords="offset points", ha="left",
                          va="bottom", fontsize=size, fontfamily=FONT, linespacing=1.1, annotation_clip=False,
-                         path_effects=_halo(size * 0.35), zorder=20, **style)
+                         bbox={"boxstyle": "round,pad=0.18", "facecolor": (1, 1, 1, 0.8), "edgecolor": "none"},
+                         arrowprops=leader if ring else None,
+                         zorder=20, **style)
+
+
+def _sign(value: float) -> float:
+    return 1.0 if value >= 0 else -1.0
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -429,10 +441,68 @@ def render(
     return out.getvalue()
 
 
+LINE_SPACING = 1.2
+
+
+@dataclass(frozen=True)
+class _Block:
+    lines: tuple[str, ...]
+    size: float
+
+    @property
+    def height(self) -> float:
+        """Height in design pixels."""
+        return len(self.lines) * self.size * LINE_SPACING * DESIGN_DPI / 72
+
+
+@dataclass(frozen=True)
+class _Layout:
+    title: _Block
+    subtitle: _Block
+    credit: _Block
+    attribution: _Block
+    title_y: float
+    subtitle_y: float
+    credit_y: float
+    attribution_y: float
+    header: float
+    footer: float
+
+
+def _block(text: str, size: float, width_px: float, max_lines: int, bold: bool = False) -> _Block:
+    """Text wrapped to the frame (shrunk one step first when it would need more than ``max_lines``)."""
+    for step in (1.0, 0.82, 0.7):
+        per_char = (0.66 if bold else 0.58) * size * step * DESIGN_DPI / 72
+        lines = textwrap.wrap(text, max(12, int(width_px / per_char))) or [""]
+        if len(lines) <= max_lines:
+            return _Block(tuple(lines), size * step)
+    return _Block((*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1:]), len(lines[0]))),
+                  size * step)
+
+
+def _text_layout(text: MapText, frame: Frame) -> _Layout:
+    """Where the header and footer text go, in design pixels from the top; long text wraps, never runs off."""
+    s = frame.scale
+    width = frame.width - 72 * s
+    title = _block(text.title, 30 * s, width, 2, bold=True)
+    subtitle = _block(text.subtitle, 15 * s, width, 2)
+    credit = _block(text.credit, 12 * s, width, 4)
+    attribution = _block(text.attribution, 10.5 * s, width, 2)
+    title_y = 28 * s
+    subtitle_y = title_y + title.height + 8 * s
+    header = (subtitle_y + subtitle.height if text.subtitle else title_y + title.height) + 22 * s
+    footer = 14 * s + credit.height + 6 * s + attribution.height + 12 * s
+    credit_y = frame.height - footer + 14 * s
+    return _Layout(title, subtitle, credit, attribution, title_y, subtitle_y, credit_y,
+                   credit_y + credit.height + 6 * s, header, footer)
+
+
 def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_path: str) -> Figure:
     s = frame.scale
     fig = Figure(figsize=(frame.width / DESIGN_DPI, frame.height / DESIGN_DPI), dpi=frame.dpi, facecolor="white")
-    header, footer, margin = 150 * s / frame.height, 74 * s / frame.height, 36 * s / frame.width
+    canvas = FigureCanvasAgg(fig)  # a renderer for measuring the legend (savefig picks the format's own canvas)
+    layout = _text_layout(text, frame)
+    header, footer, margin = layout.header / frame.height, layout.footer / frame.height, 36 * s / frame.width
     ax = fig.add_axes((0.0, footer, 1.0, 1.0 - header - footer))
     ax.set_axis_off()
     ax.add_patch(matplotlib.patches.Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor=SEA, zorder=0))
@@ -475,7 +545,13 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
                                 "mutation_scale": (10 + 2.2 * width) * (0.8 if arc.combined else 1.0),
                                 "shrinkA": 0, "shrinkB": 4 * s, "alpha": 0.8 if arc.combined else 1.0})
 
+    legend = ax.legend(handles=_legend_handles(s), loc="lower left", fontsize=11 * s, frameon=True,
+                       framealpha=0.92, edgecolor="#cccccc", borderpad=0.8, labelspacing=0.55, handlelength=2.6,
+                       title="Legend", title_fontsize=11.5 * s, alignment="left")
+    legend.set_zorder(30)
     labeller = _Labeller(ax, fig)
+    box_ = legend.get_window_extent(canvas.get_renderer())
+    labeller.taken.append((box_.x0, box_.y0, box_.x1, box_.y1))
     proj = _transformer(crs)
     for arc in items.arcs:  # keep labels off the arrowheads
         for p in (arc.origin, arc.destination):
@@ -510,20 +586,15 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
         labeller.place(sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), label, 12.5 * s,
                        color="#3d5382", fontweight="bold")
 
-    legend = ax.legend(handles=_legend_handles(s), loc="lower left", fontsize=11 * s, frameon=True,
-                       framealpha=0.92, edgecolor="#cccccc", borderpad=0.8, labelspacing=0.55, handlelength=2.6,
-                       title="Legend", title_fontsize=11.5 * s, alignment="left")
-    legend.set_zorder(30)
 
-    top = 1.0 - 30 * s / frame.height
-    fig.text(margin, top, text.title, fontsize=30 * s, fontweight="bold", color=INK, va="top", ha="left",
-             fontfamily=FONT, wrap=False)
+    def put(y_px: float, block: _Block, **style: Any) -> None:
+        fig.text(margin, 1.0 - y_px / frame.height, "\n".join(block.lines), fontsize=block.size, va="top", ha="left",
+                 fontfamily=FONT, linespacing=LINE_SPACING, **style)
+
+    put(layout.title_y, layout.title, fontweight="bold", color=INK)
     if text.subtitle:
-        fig.text(margin, top - 62 * s / frame.height, text.subtitle, fontsize=15 * s, color=MUTED, va="top",
-                 ha="left", fontfamily=FONT)
-    fig.text(margin, footer - 16 * s / frame.height, text.credit, fontsize=12 * s, color=INK, va="top", ha="left",
-             fontfamily=FONT)
-    fig.text(margin, footer - 42 * s / frame.height, text.attribution, fontsize=10.5 * s, color=MUTED, va="top",
-             ha="left", fontfamily=FONT)
+        put(layout.subtitle_y, layout.subtitle, color=MUTED)
+    put(layout.credit_y, layout.credit, color=INK)
+    put(layout.attribution_y, layout.attribution, color=MUTED)
     return fig
 
