@@ -23,6 +23,9 @@ from typing import Any, Literal
 
 import geopandas as gpd
 import matplotlib
+import numpy as np
+import shapely
+import shapely.ops
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -277,7 +280,14 @@ def _countries(path: str) -> gpd.GeoDataFrame | None:
             data = json.load(handle)
     except (OSError, ValueError):
         return None
-    return gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326")
+    world = gpd.GeoDataFrame.from_features(data["features"], crs="EPSG:4326").explode(index_parts=False)
+    # A part drawn across the antimeridian (Russia's Chukotka) comes as one ring from +180 to -180; its
+    # negative longitudes are moved east by 360 so the ring is whole instead of a band across the globe.
+    wraps = (world.bounds["maxx"] - world.bounds["minx"]) > 180
+    world.loc[wraps, "geometry"] = world.loc[wraps, "geometry"].map(
+        lambda g: shapely.make_valid(
+            shapely.ops.transform(lambda x, y: (np.where(np.asarray(x) < 0, np.asarray(x) + 360, x), y), g)))
+    return world
 
 
 @lru_cache(maxsize=16)
@@ -289,6 +299,7 @@ def _basemap(path: str, centre: tuple[float, float]) -> gpd.GeoDataFrame | None:
     # The azimuthal projection blows up towards the antipode: keep the side of the globe facing the centre.
     lon, lat = centre
     window = box(max(-180.0, lon - 100.0), max(-89.9, lat - 90.0), min(180.0, lon + 100.0), min(89.9, lat + 90.0))
+    window = window.segmentize(1.0)  # cut edges follow the meridians and parallels once projected
     near = world.clip(window).explode(index_parts=False)
     near = near[near.geom_type.isin(("Polygon", "MultiPolygon"))]  # clipping leaves stray edges as lines
     projected = near.to_crs(_crs(centre))
