@@ -25,7 +25,6 @@ import geopandas as gpd
 import matplotlib
 import numpy as np
 import shapely
-import shapely.ops
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -273,6 +272,10 @@ def _transformer(crs: str) -> Transformer:
     return Transformer.from_crs("EPSG:4326", crs, always_xy=True)
 
 
+def _east_of_antimeridian(coords: np.ndarray) -> np.ndarray:
+    return np.column_stack([np.where(coords[:, 0] < 0, coords[:, 0] + 360.0, coords[:, 0]), coords[:, 1]])
+
+
 @lru_cache(maxsize=2)
 def _countries(path: str) -> gpd.GeoDataFrame | None:
     try:
@@ -284,9 +287,8 @@ def _countries(path: str) -> gpd.GeoDataFrame | None:
     # A part drawn across the antimeridian (Russia's Chukotka) comes as one ring from +180 to -180; its
     # negative longitudes are moved east by 360 so the ring is whole instead of a band across the globe.
     wraps = (world.bounds["maxx"] - world.bounds["minx"]) > 180
-    world.loc[wraps, "geometry"] = world.loc[wraps, "geometry"].map(
-        lambda g: shapely.make_valid(
-            shapely.ops.transform(lambda x, y: (np.where(np.asarray(x) < 0, np.asarray(x) + 360, x), y), g)))
+    shifted = shapely.transform(world.loc[wraps, "geometry"].values, _east_of_antimeridian)
+    world.loc[wraps, "geometry"] = shapely.make_valid(shifted)
     return world
 
 
