@@ -110,3 +110,37 @@ def test_presentation_params() -> None:
     default = parse_presentation({"present": ""})
     assert default is not None and default.aspect == (16, 9) and default.title is None
     assert map_height((16, 9)) < map_height((1, 1))
+
+
+def _presentation_script() -> None:  # runs inside AppTest: imports are local on purpose
+    import json as json_
+    from pathlib import Path as Path_
+
+    import streamlit as st_
+
+    from dashboard import presentation
+    from extraction.flows import reconcile as reconcile_
+    from extraction.model import Document as Document_
+
+    data = json_.loads(Path_("tests/fixtures/seed_document.json").read_text(encoding="utf-8"))
+    document = Document_.from_dict(data)
+    present = presentation.parse_presentation(st_.query_params.to_dict())
+    assert present is not None
+    ids = [s.id for s in document.sources]
+    presentation.show(present, reconcile_(document.claims, ids), document.sources, None)
+
+
+def test_presentation_mode_renders_title_credit_and_attribution() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_presentation_script, default_timeout=60)
+    app.query_params["present"] = "1x1"
+    app.query_params["title"] = "Troops <script>x</script>"
+    app.run()
+    assert not app.exception
+    html = " ".join(m.value for m in app.markdown)
+    assert "Troops &lt;script&gt;x&lt;/script&gt;" in html and "<script>x" not in html
+    assert "Sources: CNN en Español, 2 Feb 2022; CNN, 2 Feb 2022" in html
+    assert "GeoNames (CC BY 4.0)" in html and "Natural Earth" in html
+    assert "display: none" in html  # controls hidden
+    assert not app.sidebar.children or all(not c.children for c in app.sidebar.children.values())
