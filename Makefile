@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: setup run test lint eval bench clean
+.PHONY: setup run test lint eval bench fuzz clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: lint
 
 eval: setup
 	$(BIN)/python -m tests.evaluate seeds tests/fixtures/seed_claims.json
+
+fuzz: setup
+	$(BIN)/python -m pytest -m slow -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python -m tests.benchmarks

@@ -34,7 +34,7 @@ import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, words
+from extraction.nlp import pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -338,6 +338,8 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
+                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
 _STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
@@ -360,6 +362,8 @@ def _role_after_prep(
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
     tw = words(doc)
     lead = tw.lower[pj - 1] if pj >= 1 else ""
+    if prep in _LEAVE_VERBS:
+        return "origin"  # "will leave Germany", "the last troops left Kabul"
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
@@ -479,14 +483,23 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
                 found.append(m.place)
     if not found:
         joined = " ".join(lowers)
-        for name, code in lx.INSTITUTION_COUNTRY.items():
-            speaking = rf"\b{re.escape(name)}\s+(?:{'|'.join(lx.SPEECH_VERBS)})\b"
-            if code != "NATO" and re.search(rf"\b{re.escape(name)}\b", joined) and not re.search(speaking, joined):
-                place = geo.resolve(geo.country_name(code) or code)
-                if place is not None and place.resolved:
-                    found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
-                break
+        for match in _INSTITUTION.finditer(joined):
+            if match.group("verb"):
+                continue  # "the Kremlin said": a speaker, not the sender
+            name = match.group("name")
+            code = lx.INSTITUTION_COUNTRY[name]
+            place = geo.resolve(geo.country_name(code) or code)
+            if place.resolved:
+                found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
+            break
     return found
+
+
+_SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
+_INSTITUTION = re.compile(
+    r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
+    + r")\b(?:\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
+)
 
 
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
@@ -620,7 +633,10 @@ def _sentence_claims(
         if negated:
             if not destinations:
                 continue
-        elif kind in ("deploy", "relocate", "pledge", "withdraw"):
+        elif kind == "withdraw":
+            if not destinations and origin is None and count_value is None and count_text is None:
+                continue  # "pulling troops back from the border": where they leave is the claim
+        elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
                 continue
             if not destinations and origin is None and count is None:
@@ -680,7 +696,7 @@ PARALLEL_CHARS = 1_000_000
 def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    docs = list(nlp.pipe(body for _, body in paragraphs))
+    docs = [read(nlp, body) for _, body in paragraphs]
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)

@@ -80,7 +80,7 @@ def countries() -> dict[str, Country]:
     out = {}
     for row in _rows("countries.csv"):
         names = extra.get(row["iso_a2"], {"aliases": "", "demonyms": ""})
-        official = (row["official_name"],) if row["official_name"] else ()
+        official = _split(row["other_names"])
         out[row["iso_a2"]] = Country(
             code=row["iso_a2"],
             alpha3=row["iso_a3"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition leaves alone, and the umlauts whose English spelling adds an "e".
 _PLAIN = str.maketrans({"ß": "ss", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "đ": "d",
@@ -13,9 +14,12 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018'`ʼ\u02bb.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/_]+")
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if not text.isascii():  # most article text is ASCII and needs no decomposition
+        text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = _APOSTROPHES.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
 

@@ -55,3 +55,21 @@ def test_hostile_shapes_finish_quickly(name: str) -> None:
     began = time.perf_counter()
     check(text)
     assert time.perf_counter() - began < 8.0
+
+
+@pytest.mark.slow
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=0, max_size=5000) | st.lists(WORDS, max_size=400).map(" ".join))
+def test_nightly_extractor_fuzz(text: str) -> None:
+    check(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=5000, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=400))
+def test_nightly_resolver_fuzz(mention: str, context: str) -> None:
+    import geo
+
+    place = geo.resolve(mention, context)
+    assert place.precision in geo.PRECISIONS
+    assert place.resolved or place.why

@@ -12,22 +12,25 @@ repository root after ``data/build/gazetteer.py``::
 
 from __future__ import annotations
 
-import gzip
+import sys
 from pathlib import Path
 
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
 DATA = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(DATA.parent))
+
+from geo.gazetteer import Gazetteer  # noqa: E402
+
 # Zipf 3.5 is about once per 300,000 words of English: "reading", "march", "split" pass; "tapa" does not.
 MIN_ZIPF = 3.5
-CALENDAR = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-            "july august september october november december").split()
+CALENDAR = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 
 def main() -> None:
-    text = gzip.open(DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8").read().split("\n")
-    keys = {line.split("\t", 1)[0] for line in text[int(text[0]) + 1 :] if line}
+    keys = set(Gazetteer().keys())
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.isalpha() and w.islower()}
     frequent = {w for w in words & keys if zipf_frequency(w, "en") >= MIN_ZIPF}
     common = sorted(frequent | set(CALENDAR))

@@ -30,24 +30,35 @@ DIGITS = 2
 # Natural Earth shapes without an ISO numeric id that still have an ISO-style code in common use.
 UNNUMBERED = {"Kosovo": ("XK", "XKX")}
 # Names that neither Natural Earth 50m nor pycountry gives in the form the news uses.
-NAMES = {"CD": "Democratic Republic of the Congo", "MK": "North Macedonia", "CG": "Republic of the Congo"}
+NAMES = {"CD": "Democratic Republic of the Congo", "MK": "North Macedonia", "CG": "Republic of the Congo",
+         "SZ": "Eswatini"}
 # Natural Earth 50m draws Crimea as a part of Russia's outline; the project shows the internationally
 # recognised border (UN General Assembly resolution 68/262), so the Russian part whose centre lies in
 # this box (the peninsula, separate from the mainland across the Kerch Strait) is moved to Ukraine.
 CRIMEA = Polygon([(32.3, 46.3), (36.7, 46.3), (36.7, 44.3), (32.3, 44.3)])
 
 
+def npm_json(spec: str, member: str) -> dict[str, Any]:
+    """Read one JSON file out of an npm package, fetched with ``npm pack`` into a temporary directory.
+
+    Args:
+        spec: Package and version, e.g. ``world-atlas@2``.
+        member: Path inside the tarball, e.g. ``package/countries-50m.json``.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", spec], cwd=tmp, check=True, capture_output=True)
+        tgz = next(Path(tmp).glob("*.tgz"))
+        with tarfile.open(tgz) as tar:
+            handle = tar.extractfile(member)
+            assert handle is not None
+            return dict(json.loads(handle.read()))
+
+
 def fetch_topojson() -> dict[str, Any]:
     """Return world-atlas's 1:50m countries TopoJSON, from argv or from the npm registry."""
     if len(sys.argv) > 1:
         return dict(json.loads(Path(sys.argv[1]).read_text()))
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "pack", "world-atlas@2"], cwd=tmp, check=True, capture_output=True)
-        tgz = next(Path(tmp).glob("world-atlas-*.tgz"))
-        with tarfile.open(tgz) as tar:
-            member = tar.extractfile("package/countries-50m.json")
-            assert member is not None
-            return dict(json.loads(member.read()))
+    return npm_json("world-atlas@2", "package/countries-50m.json")
 
 
 def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
@@ -102,6 +113,13 @@ def short_name(country: Any, natural_earth: str) -> str:
     names = [natural_earth, getattr(country, "common_name", ""), country.name, getattr(country, "official_name", "")]
     plain = [n for n in names if n and "." not in n and "," not in n]
     return min(plain, key=len) if plain else country.name
+
+
+def other_names(country: Any, natural_earth: str, name: str) -> str:
+    """ISO and Natural Earth names other than the chosen one, ``|``-joined (``Republic of Poland``)."""
+    names = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", ""), natural_earth]
+    kept = [n for n in dict.fromkeys(names) if n and n != name and "," not in n and "." not in n]
+    return "|".join(kept)
 
 
 def capital_points() -> dict[str, tuple[str, str]]:
@@ -167,17 +185,17 @@ def main() -> None:
     capitals = capital_points()
     with (DATA / "countries.csv").open("w", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["iso_a2", "iso_a3", "name", "official_name", "lat", "lon"])
+        writer.writerow(["iso_a2", "iso_a3", "name", "other_names", "lat", "lon"])
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             entry = shapes.get(country.alpha_2)
             name = short_name(country, entry[1] if entry else "")
-            official = country.name if country.name != name else ""
+            other = other_names(country, entry[1] if entry else "", name)
             if entry:
                 point = polylabel(largest(entry[2]), tolerance=0.05)
                 lat, lon = f"{point.y:.2f}", f"{point.x:.2f}"
             else:  # too small for the 1:50m shapes: use the capital
                 lat, lon = capitals.get(country.alpha_2, ("", ""))
-            writer.writerow([country.alpha_2, country.alpha_3, name, official, lat, lon])
+            writer.writerow([country.alpha_2, country.alpha_3, name, other, lat, lon])
         if "XK" in shapes:
             point = polylabel(largest(shapes["XK"][2]), tolerance=0.05)
             writer.writerow(["XK", "XKX", "Kosovo", "", f"{point.y:.2f}", f"{point.x:.2f}"])
