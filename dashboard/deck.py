@@ -132,6 +132,29 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+LABEL_GRID_DEG = 4.0
+LABEL_LINE_PX = 15
+
+
+def stack_labels(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Move labels that would print on top of each other onto successive lines.
+
+    Labels with the same anchor whose positions fall in the same cell of a :data:`LABEL_GRID_DEG` grid are
+    pushed down by one line each (the first stays put), so nearby places' texts stay readable.
+    """
+    seen: dict[tuple[int, int, str, int], int] = {}
+    out = []
+    for label in labels:
+        lon, lat = label["position"]
+        key = (round(lon / LABEL_GRID_DEG), round(lat / LABEL_GRID_DEG), label.get("anchor", ""),
+               int(label["offset"][1] < 0))
+        n = seen.get(key, 0)
+        seen[key] = n + label["text"].count("\n") + 1
+        step = -LABEL_LINE_PX if label["offset"][1] < 0 else LABEL_LINE_PX
+        out.append({**label, "offset": [label["offset"][0], label["offset"][1] + n * step]})
+    return out
+
+
 def build_layers(
     reconciliation: Reconciliation,
     basemap: dict[str, Any] | None,
@@ -229,6 +252,7 @@ def build_layers(
                 ruled.append({"position": _pos(p), "text": "✕"})
                 labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 22],
                                "anchor": "middle"})
+    labels = stack_labels(labels)
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
 
