@@ -1,0 +1,180 @@
+"""Streamlit view code: loading (cached), the sidebar controls, the attribution panel, the legend, the table."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
+from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
+from dashboard.deck import legend
+from dashboard.state import VIEW_LABELS, VIEWS, ViewState
+from extraction import Document, extract_paths, load_article
+from extraction.flows import Movement, Reconciliation, format_count, reconcile
+from extraction.model import Claim, Source
+
+ARTICLES_ENV = "TROOPS_ARTICLES"
+DOCUMENT_ENV = "TROOPS_DOCUMENT"
+
+
+def corpus() -> str:
+    """Which corpus to show: a contract JSON document (``TROOPS_DOCUMENT``) or an articles folder."""
+    return os.environ.get(DOCUMENT_ENV) or os.environ.get(ARTICLES_ENV) or "seeds"
+
+
+@st.cache_data(show_spinner="Reading the articles…")
+def load_document(path: str) -> tuple[Document, list[str]]:
+    """Extract a folder of articles, or read an extracted JSON document, once per session of the server."""
+    if path.endswith(".json"):
+        return Document.from_dict(json.loads(Path(path).read_text(encoding="utf-8"))), []
+    return extract_paths([path])
+
+
+@st.cache_resource(show_spinner=False)
+def document(path: str) -> tuple[Document, list[str]]:
+    """The corpus held once in memory: ``st.cache_data`` would unpickle a fresh copy on every rerun."""
+    return load_document(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def reconciled(path: str, source_ids: tuple[str, ...]) -> Reconciliation:
+    """The reconciliation for a set of sources (kept in memory: frozen objects, never mutated)."""
+    return reconcile(document(path)[0].claims, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def article_text(path: str) -> str | None:
+    """The decoded text of an article, for reading it whole; ``None`` when it can't be read."""
+    try:
+        return load_article(path).text
+    except Exception:  # an article that vanished or can't be decoded: just no reader
+        return None
+
+
+def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState:
+    """The view and source pickers; seeded once from the URL, then owned by the widgets."""
+    ids = [s.id for s in sources]
+    labels = {s.id: source_label(s) for s in sources}
+    if not st.session_state.get("_seeded"):
+        st.session_state["_seeded"] = True
+        st.session_state["view"] = initial.view
+        st.session_state["source_one"] = initial.sources[0] if initial.sources else (ids[0] if ids else None)
+        st.session_state["sources_several"] = list(initial.sources)
+    view = st.sidebar.radio("View", VIEWS, format_func=lambda v: VIEW_LABELS[v], key="view")
+    if view == "one" and ids:
+        one = st.sidebar.selectbox("Source", ids, format_func=labels.__getitem__, key="source_one")
+        chosen: tuple[str, ...] = (one,)
+    elif view == "several" and ids:
+        chosen = tuple(st.sidebar.multiselect("Sources", ids, format_func=labels.__getitem__, key="sources_several"))
+    else:
+        chosen = tuple(ids)
+    return ViewState(view, chosen, initial.movement)
+
+
+def attribution_panel(movement: Movement | None, reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
+    """The sidebar's attribution: every flow and its sources, or every claim behind the selected one."""
+    if movement is None:
+        st.sidebar.subheader("Flows on the map")
+        st.sidebar.caption("Click an arc or a marker to see the quotes behind it.")
+        rows = overview_rows(reconciliation, sources)
+        if rows:
+            st.sidebar.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        return
+    st.sidebar.subheader(movement.label)
+    st.sidebar.markdown(
+        f"**{html.escape(movement.consensus.text)}** troops · {html.escape(movement.kind)} · "
+        f"{html.escape(movement.force)} · {html.escape(movement.agreement)}"
+    )
+    st.sidebar.button("Clear selection", key="clear_selection", on_click=_clear_selection)
+    for group in attributions(movement, sources):
+        st.sidebar.markdown(f"#### {html.escape(source_label(group.source))}")
+        for claim in group.claims:
+            _claim_block(claim, group.source)
+
+
+def _claim_block(claim: Claim, source: Source) -> None:
+    credited = html.escape(claim.attributed_to) if claim.attributed_to else "not credited"
+    figure = html.escape(format_count(claim.count, claim.count_text))
+    if claim.hedged:
+        figure += " · hedged"
+    st.sidebar.markdown(
+        f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · credited to {credited}</small>"
+        f"<blockquote>{quote_html(claim)}</blockquote></div>",
+        unsafe_allow_html=True,
+    )
+    text = article_text(source.path) if source.path else None
+    if text is not None:
+        with st.sidebar.expander("Read the whole article"):
+            st.markdown(
+                f"<div style='max-height:24rem;overflow:auto;white-space:pre-wrap'>{article_html(text, claim)}</div>",
+                unsafe_allow_html=True,
+            )
+
+
+def _clear_selection() -> None:
+    st.session_state["_clear"] = True
+
+
+def legend_block() -> None:
+    """The map legend (static text built from the deck's own scale and colours)."""
+    items = "".join(
+        f"<span style='display:inline-block;width:0.9em;height:0.9em;margin-right:0.3em;"
+        f"background:rgb{entry.colour}'></span>{html.escape(entry.text)}<br>"
+        for entry in legend()
+    )
+    st.markdown(f"<div style='font-size:0.85em;line-height:1.5'>{items}</div>", unsafe_allow_html=True)
+
+
+def _highlight_differences(row: pd.Series, figure_columns: list[str]) -> list[str]:
+    differ = "differ" in str(row.get("flag", ""))
+    styles = []
+    for column, value in row.items():
+        if differ and column in figure_columns and value not in ("", IN_COMBINED, NO_NUMBER) \
+                and value != row["consensus"]:
+            styles.append("background-color: #f8d0d0; font-weight: bold")
+        elif column == "consensus":
+            styles.append("font-weight: bold")
+        else:
+            styles.append("")
+    return styles
+
+
+def comparison_table(reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
+    """Movements × sources, with disagreement highlighted, the consensus and the arithmetic check."""
+    rows = comparison_rows(reconciliation, sources)
+    if not rows:
+        st.info("No movements for the chosen sources.")
+        return
+    if len(reconciliation.source_ids) > MAX_COLUMNS:
+        st.caption(f"Showing {MAX_COLUMNS} of {len(reconciliation.source_ids)} sources as columns; the consensus "
+                   "counts them all. Choose sources in the sidebar to compare others.")
+    frame = pd.DataFrame(rows)
+    figures = [c for c in frame.columns if c not in ("movement", "kind", "force", "consensus", "flag", "check")]
+    st.dataframe(frame.style.apply(_highlight_differences, axis=1, figure_columns=figures), hide_index=True,
+                 width="stretch")
+
+
+def unplaced_panel(reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
+    """Claims naming a place that couldn't be placed, or no place: listed, never drawn."""
+    outlets = {s.id: s.outlet or s.id for s in sources}
+    if not reconciliation.unplaced:
+        st.caption("Every claim was placed on the map.")
+        return
+    rows: list[dict[str, Any]] = [
+        {
+            "source": outlets.get(c.source_id, c.source_id),
+            "kind": c.kind,
+            "troops": format_count(c.count, c.count_text),
+            "places": ", ".join(f"{p.mention} ({p.precision})" for p in c.destinations) or "none stated",
+            "quote": c.evidence.text,
+        }
+        for c in reconciliation.unplaced
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

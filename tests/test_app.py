@@ -1,0 +1,132 @@
+"""The Streamlit app driven by AppTest on the real extraction of seeds/ (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.deck import LAYER_IDS, PICKABLE
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+SOURCE_000 = "000_d006306aaf21b2e6"
+SOURCE_004 = "004_a374f66bd177442f"
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def deck(at: AppTest) -> dict[str, Any]:
+    (chart,) = at.get("deck_gl_json_chart")
+    return json.loads(chart.proto.json)  # type: ignore[no-any-return]
+
+
+def flow_figures(at: AppTest, destination: str) -> list[str]:
+    """The figures of every drawn flow (arc or marker) that goes only to ``destination``."""
+    pattern = re.compile(rf"→ {re.escape(destination)}: ([^ ]+) \(")
+    found = []
+    for layer in deck(at)["layers"]:
+        if layer["id"] in PICKABLE:
+            for obj in layer["data"]:
+                match = pattern.search(obj["tooltip"])
+                if match:
+                    found.append(match.group(1))
+    return found
+
+
+def labels(at: AppTest) -> list[str]:
+    return [d["text"] for layer in deck(at)["layers"] if layer["id"] == "labels" for d in layer["data"]]
+
+
+def test_deck_has_fixed_layers_and_no_network_basemap() -> None:
+    spec = deck(run())
+    assert tuple(layer["id"] for layer in spec["layers"]) == LAYER_IDS
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and "mapProvider" not in spec
+    assert {layer["id"] for layer in spec["layers"] if layer.get("pickable")} == PICKABLE
+    assert spec["layers"][0]["data"]["features"], "the country-shapes basemap is drawn"
+
+
+def test_source_000_view_shows_its_own_poland_figure() -> None:
+    at = run(view="one", sources=SOURCE_000)
+    assert flow_figures(at, "Poland") == ["1,700"]
+    assert "1,700" in labels(at)
+
+
+def test_source_004_view_shows_its_own_poland_figure() -> None:
+    at = run(view="one", sources=SOURCE_004)
+    assert flow_figures(at, "Poland") == ["2,000"]
+    assert any(text.startswith("2,000") for text in labels(at))
+
+
+def test_switching_source_in_the_sidebar_redraws_with_its_numbers() -> None:
+    at = run(view="one", sources=SOURCE_000)
+    at.sidebar.selectbox(key="source_one").set_value(SOURCE_004).run()
+    assert flow_figures(at, "Poland") == ["2,000"]
+    assert at.query_params["sources"] == [SOURCE_004] or at.query_params["sources"] == SOURCE_004
+
+
+def test_selecting_an_arc_lists_its_quotes() -> None:
+    at = run()
+    layer = next(layer for layer in deck(at)["layers"] if layer["id"] in PICKABLE and layer["data"])
+    obj = layer["data"][0]
+    at.session_state["map"] = {"selection": {"indices": {layer["id"]: [0]}, "objects": {layer["id"]: [obj]}}}
+    at.run()
+    assert not at.exception
+    quotes = [m.value for m in at.sidebar.markdown if "class='quote'" in m.value]
+    assert quotes and all("<blockquote>" in q for q in quotes)
+    assert "<mark>" in quotes[0]
+    assert at.query_params["movement"] in (obj["movement_id"], [obj["movement_id"]])
+
+
+def test_query_params_round_trip() -> None:
+    at = run(view="several", sources=f"{SOURCE_004},{SOURCE_000}")
+    assert at.sidebar.radio(key="view").value == "several"
+    assert at.sidebar.multiselect(key="sources_several").value == [SOURCE_004, SOURCE_000]
+    params = {k: at.query_params[k] for k in ("view", "sources")}
+    again = run(**{k: v if isinstance(v, str) else v[0] for k, v in params.items()})
+    assert deck(again) == deck(at)
+
+
+def test_a_shared_movement_link_reopens_the_selection() -> None:
+    at = run()
+    movement = next(obj["movement_id"] for layer in deck(at)["layers"] if layer["id"] in PICKABLE
+                    for obj in layer["data"])
+    reopened = run(movement=movement)
+    assert any("class='quote'" in m.value for m in reopened.sidebar.markdown)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"view": "bogus"},
+        {"view": "one", "sources": "does-not-exist"},
+        {"view": "several", "sources": ",,,<script>"},
+        {"movement": "m-nope"},
+        {"movement": "x" * 5000, "view": ""},
+    ],
+)
+def test_garbage_query_params_fall_back_to_the_default(params: dict[str, str]) -> None:
+    at = run(**params)
+    assert not at.error
+    assert deck(at)["layers"]
+    assert not any("class='quote'" in m.value for m in at.sidebar.markdown)
+
+
+def test_comparison_table_shows_consensus_flags_and_arithmetic() -> None:
+    at = run()
+    frames = [df.value for df in at.dataframe]
+    table = next(f.data if hasattr(f, "data") else f for f in frames
+                 if "check" in (f.data if hasattr(f, "data") else f).columns)
+    assert {"movement", "consensus", "flag", "check"} <= set(table.columns)
+    assert any(str(c).endswith("✓") or "≠" in str(c) for c in table["check"]), "no arithmetic check shown"
+    assert any("differ" in str(flag) or "agree" in str(flag) for flag in table["flag"])

@@ -1,0 +1,164 @@
+"""The deck spec, selection to attributions, the URL state and escaping: pure functions, no browser."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.attribution import article_html, attributions, highlight, picked_movement, quote_html
+from dashboard.comparison import comparison_rows
+from dashboard.deck import (
+    ALERTS,
+    ARCS,
+    ARCS_GREAT_CIRCLE,
+    COMBINED_WIDTH,
+    DESTINATION_MARKERS,
+    LABELS,
+    LAYER_IDS,
+    PICKABLE,
+    RULED_OUT,
+    build_deck,
+    build_layers,
+    width_px,
+)
+from dashboard.state import ViewState, parse_params
+from extraction.flows import reconcile
+from extraction.model import Source
+from tests.builders import claim, country, nowhere, site
+
+PL, DE, RO, US, UA = (country(c) for c in ("PL", "DE", "RO", "US", "UA"))
+BRAGG = site("Fort Bragg, North Carolina", "US", 35.14, -79.0)
+
+
+def _layers(claims, sources=("s1",)):  # type: ignore[no-untyped-def]
+    return {layer["id"]: layer for layer in build_layers(reconcile(claims, list(sources)), None)}
+
+
+def test_layers_have_fixed_ids_and_only_flows_are_pickable() -> None:
+    layers = build_layers(reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"]), None)
+    assert tuple(layer["id"] for layer in layers) == LAYER_IDS
+    assert {layer["id"] for layer in layers if layer["pickable"]} == PICKABLE == {ARCS, ARCS_GREAT_CIRCLE,
+                                                                                  DESTINATION_MARKERS}
+
+
+def test_deck_json_needs_no_network() -> None:
+    spec = json.loads(build_deck(reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"]), None).to_json())
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")  # Streamlit drops the sentinel and fetches nothing
+    assert "mapProvider" not in spec
+    assert "http" not in json.dumps(spec)
+    text_layers = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+    assert text_layers and all(layer["characterSet"] == "auto" for layer in text_layers)
+    units = [layer["radiusUnits"] for layer in spec["layers"] if "radiusUnits" in layer]
+    assert units and set(units) == {"pixels"}  # literal strings, not accessor expressions
+
+
+def test_arc_width_follows_the_stated_scale_and_labels_show_counts() -> None:
+    layers = _layers([claim("s1", 1700, (PL,), origin=DE)])
+    (arc,) = layers[ARCS]["data"]
+    assert arc["width"] == width_px(1700) == 1700 / 250
+    assert arc["colour_from"][3] < arc["colour_to"][3]  # fades in from the origin: direction cue
+    assert "1,700" in [label["text"] for label in layers[LABELS]["data"]]
+
+
+def test_transatlantic_moves_are_great_circles() -> None:
+    layers = _layers([claim("s1", 1700, (PL,), origin=BRAGG)])
+    assert layers[ARCS]["data"] == [] and len(layers[ARCS_GREAT_CIRCLE]["data"]) == 1
+    assert layers[ARCS_GREAT_CIRCLE]["greatCircle"] is True
+
+
+def test_combined_claim_reads_as_combined_not_two_full_flows() -> None:
+    layers = _layers([claim("s1", 2000, (PL, DE), origin=US)])
+    arcs = layers[ARCS_GREAT_CIRCLE]["data"]
+    assert len(arcs) == 2 and {a["width"] for a in arcs} == {COMBINED_WIDTH}
+    texts = [label["text"] for label in layers[LABELS]["data"]]
+    assert texts.count("2,000 combined") == 1 and "2,000" not in texts
+
+
+def test_flow_without_origin_is_a_destination_marker_not_an_arc() -> None:
+    layers = _layers([claim("s1", 2000, (PL,))])
+    assert layers[ARCS]["data"] == [] and layers[ARCS_GREAT_CIRCLE]["data"] == []
+    assert len(layers[DESTINATION_MARKERS]["data"]) == 1
+    assert any(label["text"].startswith("2,000") for label in layers[LABELS]["data"])
+
+
+def test_alert_is_a_ring_at_the_home_country_with_its_count() -> None:
+    layers = _layers([claim("s1", 8500, (), kind="alert")])
+    (ring,) = layers[ALERTS]["data"]
+    assert ring["position"][0] < -60  # the United States, the force's home country
+    assert "8,500 on alert" in [label["text"] for label in layers[LABELS]["data"]]
+
+
+def test_buildup_shows_its_wording_and_ruled_out_its_marker() -> None:
+    layers = _layers([
+        claim("s1", None, (UA,), kind="buildup", force="RU", count_text="tens of thousands"),
+        claim("s1", None, (UA,), negated=True),
+    ])
+    texts = [label["text"] for label in layers[LABELS]["data"]]
+    assert "RU: tens of thousands" in texts and "US forces: not to Ukraine" in texts
+    assert len(layers[RULED_OUT]["data"]) == 1
+
+
+def test_unresolved_places_are_never_drawn() -> None:
+    layers = _layers([claim("s1", 500, (nowhere("Camp Nowhere"),))])
+    assert all(not layers[i]["data"] for i in LAYER_IDS if i != "basemap")
+
+
+def test_selection_to_movement_id_tolerates_garbage() -> None:
+    obj = {"movement_id": "m-1", "tooltip": "x"}
+    assert picked_movement({"selection": {"indices": {ARCS: [0]}, "objects": {ARCS: [obj]}}}) == "m-1"
+    for junk in (None, "x", {}, {"selection": []}, {"objects": {ARCS: ["nope"]}}, {"objects": 3}):
+        assert picked_movement(junk) is None  # type: ignore[arg-type]
+
+
+def test_attributions_group_claims_by_source() -> None:
+    a, b, c = claim("s1", 1000, (RO,), origin=DE), claim("s2", 1000, (RO,), origin=DE), claim("s1", 1000, (RO,))
+    rec = reconcile([a, b, c], ["s1", "s2"])
+    groups = attributions(rec.movements[0], [Source("s2", ""), Source("s1", "")])
+    assert [(g.source.id, g.claims) for g in groups] == [("s2", (b,)), ("s1", (a, c))]
+
+
+def test_quotes_are_escaped_and_highlighted() -> None:
+    hostile = claim("s1", 1700, (PL,), quote="<script>alert(1)</script> 1,700 troops to Poland <img src=x>")
+    html = quote_html(hostile)
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+    assert "<mark>1,700</mark>" in html and "<mark>Poland</mark>" in html
+    assert highlight("a<b", ["<"]) == "a<mark>&lt;</mark>b"
+
+
+def test_article_reader_highlights_the_quote_escaped() -> None:
+    text = "<b>Intro</b> 1,700 troops to Poland. End"
+    start = text.index("1,700")
+    c = claim("s1", 1700, (PL,), quote=text[start : start + 24])
+    c = c.__class__(**{**c.__dict__, "evidence": c.evidence.__class__(start, start + 24, text[start : start + 24])})
+    html = article_html(text, c)
+    assert html.startswith("&lt;b&gt;Intro") and "<strong id='quote'>" in html and "<mark>1,700</mark>" in html
+
+
+def test_query_params_round_trip_and_garbage_falls_back() -> None:
+    ids = ["a", "b", "c"]
+    state = ViewState("several", ("c", "a"), "m-123")
+    assert parse_params(state.to_params(), ids) == state
+    assert parse_params({"view": "one", "sources": "b"}, ids) == ViewState("one", ("b",))
+    garbage = {"view": "<script>", "sources": "zzz,,", "movement": ""}
+    assert parse_params(garbage, ids) == ViewState("all", ("a", "b", "c"))
+    assert parse_params({"view": "one", "sources": "nope"}, ids) == ViewState("one", ("a",))
+    assert parse_params({"view": ["several"], "sources": ["x,b"]}, ids) == ViewState("several", ("b",))
+
+
+def test_comparison_marks_disagreement_and_combined_only() -> None:
+    claims = [claim("s1", 1700, (PL,), origin=BRAGG), claim("s2", 2000, (PL,), origin=BRAGG),
+              claim("s3", 2000, (PL, DE), origin=US)]
+    sources = [Source("s1", "", outlet="A"), Source("s2", "", outlet="B"), Source("s3", "", outlet="C")]
+    rows = comparison_rows(reconcile(claims, ["s1", "s2", "s3"]), sources)
+    poland = next(r for r in rows if r["movement"].endswith("→ Poland"))
+    assert poland["A (s1)"] == "1,700" and poland["B (s2)"] == "2,000" and poland["C (s3)"] == "in combined total"
+    assert poland["flag"].startswith("sources differ") and poland["consensus"] == "1,700–2,000"
+
+
+def test_labels_at_the_same_place_are_stacked_not_overprinted() -> None:
+    from dashboard.deck import stack_labels
+
+    a = {"position": [30.0, 49.0], "text": "RU: 100,000", "offset": [16, -16], "anchor": "start"}
+    b = {"position": [30.5, 49.4], "text": "RU: tens of thousands", "offset": [16, -16], "anchor": "start"}
+    far = {"position": [0.0, 40.0], "text": "x", "offset": [16, -16], "anchor": "start"}
+    out = stack_labels([a, b, far])
+    assert out[0]["offset"] == [16, -16] and out[1]["offset"] == [16, -31] and out[2]["offset"] == [16, -16]
