@@ -43,7 +43,8 @@ basemap = load_basemap(str(geo.country_shapes_path()))
 if basemap is None:
     st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
 names = {s.id: s.outlet or s.id for s in sources}
-deck = build_deck(reconciliation, basemap, movement.id if movement else None, names)
+every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
+deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
 views.attribution_panel(movement, reconciliation, sources, store)
 

@@ -294,16 +294,17 @@ def build_layers(
     ]
 
 
-def view_state(reconciliation: Reconciliation) -> dict[str, float]:
+def view_state(reconciliation: Reconciliation, every_origin: bool = False) -> dict[str, float]:
     """Centre and zoom that fit the drawn places (Europe when nothing is placed).
 
-    When origins and destinations span more than 60° of longitude, only destinations are framed.
+    When origins and destinations span more than 60° of longitude, only destinations are framed,
+    unless ``every_origin`` asks for the whole span (Fort Bragg and Poland both on screen).
     """
     def placed(places: Iterable[Place]) -> list[tuple[float, float]]:
         return [(float(p.lon), float(p.lat)) for p in places if p.resolved and p.lon is not None and p.lat is not None]
 
     points = placed(p for m in reconciliation.movements for p in (*m.destinations, *([m.origin] if m.origin else [])))
-    if points and max(x for x, _ in points) - min(x for x, _ in points) > 60:
+    if points and not every_origin and max(x for x, _ in points) - min(x for x, _ in points) > 60:
         # Transatlantic: frame where the troops go (labels stay readable); arcs enter from the edge.
         points = placed(p for m in reconciliation.movements for p in m.destinations) or points
     if not points:
@@ -340,6 +341,7 @@ def build_deck(
     basemap: dict[str, Any] | None,
     selected: str | None = None,
     source_names: dict[str, str] | None = None,
+    every_origin: bool = False,
 ) -> pdk.Deck:
     """The pydeck Deck: no map provider and no map style, so the browser fetches nothing.
 
@@ -350,6 +352,7 @@ def build_deck(
         basemap: Country shapes, or ``None``.
         selected: The selected movement id.
         source_names: Source id to outlet, for tooltips.
+        every_origin: Frame every origin too, not only the destinations.
 
     Returns:
         A Deck whose layers have the ids in :data:`LAYER_IDS`.
@@ -358,7 +361,7 @@ def build_deck(
               for spec in build_layers(reconciliation, basemap, selected, source_names)]
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**view_state(reconciliation)),
+        initial_view_state=pdk.ViewState(**view_state(reconciliation, every_origin)),
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,

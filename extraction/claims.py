@@ -651,6 +651,9 @@ def _sentence_claims(
                                                              "withdraw", "alert")), default=anchor.start)
         subject_stop = min(first_cue, anchor.start)
         subjects = _subject_countries(doc, seg[0], subject_stop, mentions)
+        # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
+        # country troops would go to is not the side sending them.
+        subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
         if force is None and subjects:
             force = ",".join(dict.fromkeys(p.country_code or "" for p in subjects if p.country_code))
         if anchor.anaphoric and count is None and not negated and previous:
