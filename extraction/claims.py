@@ -526,9 +526,11 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
 
 
 _SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
+# An institution followed within a few words by a speech verb is part of who speaks
+# ("the Pentagon announced", "Pentagon press secretary John Kirby said"), not the sender.
 _INSTITUTION = re.compile(
     r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
-    + r")\b(?:\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
+    + r")\b(?:(?:\s+\S+){0,4}?\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
 )
 
 
