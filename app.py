@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from dashboard import views
+from dashboard import articles, views
 from dashboard.attribution import picked_movement
 from dashboard.basemap import load_basemap
 from dashboard.deck import build_deck
@@ -15,13 +15,16 @@ st.set_page_config(page_title="Troop movements in the news", layout="wide")
 st.title("Troop movements in the news")
 
 corpus = views.corpus()
-document, errors = views.document(corpus)
+store, store_error = articles.user_store("seeds")
+rev = articles.revision(store) if store is not None else ""
+document, errors = views.with_stored(corpus, rev, store)
 for message in errors:
-    st.error(message)
+    st.error(articles.plain(message))
 sources = document.sources
 
 state = views.sidebar_controls(sources, parse_params(st.query_params.to_dict(), [s.id for s in sources]))
-reconciliation = views.reconciled(corpus, state.sources)
+articles.articles_panel(store, store_error)
+reconciliation = views.reconciled(corpus, state.sources, rev, store)
 
 # The map's own selection wins when it changes; otherwise the URL's movement stays selected.
 clicked = picked_movement(st.session_state.get("map"))
@@ -40,9 +43,10 @@ basemap = load_basemap(str(geo.country_shapes_path()))
 if basemap is None:
     st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
 names = {s.id: s.outlet or s.id for s in sources}
-deck = build_deck(reconciliation, basemap, movement.id if movement else None, names)
+every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
+deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
-views.attribution_panel(movement, reconciliation, sources)
+views.attribution_panel(movement, reconciliation, sources, store)
 
 legend_col, unplaced_col = st.columns([1, 2])
 with legend_col:

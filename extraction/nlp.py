@@ -55,6 +55,7 @@ def abbreviation_boundaries(doc: Doc) -> Doc:
 def pipeline() -> Language:
     """The shared English pipeline (built once per process)."""
     nlp = spacy.blank("en")
+    nlp.max_length = 100_000_000  # only the tokenizer runs: the parser's memory limit does not apply
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
     nlp.add_pipe("sentencizer")
