@@ -75,8 +75,17 @@ def show(
     reconciliation: Reconciliation,
     sources: Sequence[Source],
     basemap: dict[str, object] | None,
+    every_origin: bool = True,
 ) -> None:
-    """Draw presentation mode (call it instead of the normal layout, then ``st.stop()``)."""
+    """Draw presentation mode (call it instead of the normal layout, then ``st.stop()``).
+
+    Args:
+        presentation: Aspect and words, from :func:`parse_presentation`.
+        reconciliation: The movements of the sources shown.
+        sources: Every known source (for the credit line).
+        basemap: Country shapes (:func:`dashboard.basemap.load_basemap`), or ``None``.
+        every_origin: Frame every origin too (default), so a transatlantic flow shows both ends.
+    """
     st.markdown(_HIDE_CONTROLS, unsafe_allow_html=True)
     title = presentation.title or default_title(reconciliation)
     subtitle = presentation.subtitle or "Every figure as the article states it; combined totals are never split"
@@ -84,7 +93,7 @@ def show(
                 f"<p style='font-size:1.25rem;color:#555;margin:0 0 0.5rem 0'>{html.escape(subtitle)}</p>",
                 unsafe_allow_html=True)
     names = {s.id: s.outlet or s.id for s in sources}
-    deck = build_deck(reconciliation, basemap, None, names)
+    deck = build_deck(reconciliation, basemap, None, names, every_origin)
     st.pydeck_chart(deck, height=map_height(presentation.aspect), key="present-map")
     items = " ".join(
         f"<span style='white-space:nowrap;margin-right:1.2em'><span style='display:inline-block;width:0.8em;"
