@@ -580,11 +580,13 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
                     markeredgewidth=1.5 * s, zorder=7)
         elif mark.kind == "ruled_out":
             ax.plot(x, y, marker="X", markersize=16 * s, color=RULED_OUT_COLOUR, markeredgecolor="white",
-                    markeredgewidth=1.2 * s, zorder=9)
+                    markeredgewidth=1.2 * s, zorder=25)  # above any label box
         else:
             ax.plot(x, y, marker="o", markersize=8 * s, color=INK, markeredgecolor="white",
                     markeredgewidth=1.5 * s, zorder=9)
-        labeller.block(x, y, 8 * s * fig.dpi / 72)
+        # Keep labels off the symbol itself (radius in points: half the marker size).
+        radius = {"alert": 17.0, "buildup": 11 + 0.03 * math.sqrt(mark.count or 10000), "ruled_out": 9.0}
+        labeller.block(x, y, radius.get(mark.kind, 5.0) * s * fig.dpi / 72)
     for mark in sorted(items.marks, key=lambda m: ("destination", "ruled_out", "buildup", "alert", "origin",
                                                    "node").index(m.kind)):
         x, y = proj.transform(*_lonlat(mark.place))
