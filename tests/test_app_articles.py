@@ -53,3 +53,19 @@ def test_broken_store_still_serves_the_seeds(tmp_path: Path) -> None:
     finally:
         os.environ[DB_ENV] = old
         user_store.clear()
+
+
+def test_export_buttons_and_presentation_mode() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Map (PNG)", "Map (SVG)", "Claims (CSV)", "Flows (GeoJSON)"]
+    shown = AppTest.from_file(APP, default_timeout=120)
+    shown.query_params["present"] = "1x1"
+    shown.query_params["title"] = "Where the troops go"
+    shown.run()
+    assert not shown.exception, [e.value for e in shown.exception]
+    text = " ".join(m.value for m in shown.markdown)
+    assert "Where the troops go" in text and "GeoNames" in text
+    assert not shown.sidebar.radio  # no controls in presentation mode
