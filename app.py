@@ -16,7 +16,6 @@ from dashboard.state import parse_params
 from dashboard.static_map import DESIGN_DPI, PRINT_DPI, SIZES
 
 st.set_page_config(page_title="Troop movements in the news", layout="wide")
-st.title("Troop movements in the news")
 
 corpus = views.corpus()
 store, store_error = articles.user_store("seeds")
@@ -34,6 +33,7 @@ if present is not None:
                       load_basemap(str(geo.country_shapes_path())))
     st.stop()
 
+st.title("Troop movements in the news")
 state = views.sidebar_controls(sources, parse_params(st.query_params.to_dict(), [s.id for s in sources]))
 articles.articles_panel(store, store_error)
 reconciliation = views.reconciled(corpus, state.sources, rev, store)
