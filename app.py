@@ -10,6 +10,7 @@ import geo
 from dashboard import articles, presentation, views
 from dashboard.attribution import picked_movement
 from dashboard.basemap import load_basemap
+from dashboard.credits import outlet_name
 from dashboard.deck import build_deck
 from dashboard.export import MIME, ExportOptions, export_bytes, file_name
 from dashboard.state import parse_params
@@ -54,7 +55,7 @@ if st.query_params.to_dict() != state.to_params():
 basemap = load_basemap(str(geo.country_shapes_path()))
 if basemap is None:
     st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
-names = {s.id: s.outlet or s.id for s in sources}
+names = {s.id: outlet_name(s) for s in sources}
 every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
 deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)

@@ -21,9 +21,14 @@ def display_date(published: str | None) -> str | None:
     return f"{day.day} {day:%b %Y}"
 
 
+def outlet_name(source: Source) -> str:
+    """The outlet as a reader would name it; an article whose outlet is unknown says so (with its file id)."""
+    return source.outlet or f"unnamed outlet ({source.id})"
+
+
 def source_credit(source: Source) -> str:
-    """``CNN, 2 Feb 2022``: the outlet (else the headline, else the id) and the publication date."""
-    name = source.outlet or source.title or source.id
+    """``CNN, 2 Feb 2022``: the outlet (else the headline, else 'unnamed outlet') and the publication date."""
+    name = source.outlet or source.title or outlet_name(source)
     when = display_date(source.published)
     return f"{name}, {when}" if when else name
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard.credits import DATA_ATTRIBUTION, credit_line
+from dashboard.credits import DATA_ATTRIBUTION, credit_line, outlet_name
 from dashboard.deck import build_deck, legend
 from dashboard.static_map import default_title
 from extraction.flows import Reconciliation
@@ -92,7 +92,7 @@ def show(
     st.markdown(f"<h1 style='font-size:2.6rem;margin:0'>{html.escape(title)}</h1>"
                 f"<p style='font-size:1.25rem;color:#555;margin:0 0 0.5rem 0'>{html.escape(subtitle)}</p>",
                 unsafe_allow_html=True)
-    names = {s.id: s.outlet or s.id for s in sources}
+    names = {s.id: outlet_name(s) for s in sources}
     deck = build_deck(reconciliation, basemap, None, names, every_origin)
     st.pydeck_chart(deck, height=map_height(presentation.aspect), key="present-map")
     items = " ".join(

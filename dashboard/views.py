@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
 from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
+from dashboard.credits import outlet_name
 from dashboard.deck import legend
 from dashboard.state import VIEW_LABELS, VIEWS, ViewState
 from extraction import Document, extract_paths, load_article
@@ -195,7 +196,7 @@ def comparison_table(reconciliation: Reconciliation, sources: Sequence[Source]) 
 
 def unplaced_panel(reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
     """Claims naming a place that couldn't be placed, or no place: listed, never drawn."""
-    outlets = {s.id: s.outlet or s.id for s in sources}
+    outlets = {s.id: outlet_name(s) for s in sources}
     if not reconciliation.unplaced:
         st.caption("Every claim was placed on the map.")
         return
