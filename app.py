@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 import geo
-from dashboard import views
+from dashboard import articles, presentation, views
 from dashboard.attribution import picked_movement
 from dashboard.basemap import load_basemap
+from dashboard.credits import outlet_name
 from dashboard.deck import build_deck
+from dashboard.export import MIME, ExportOptions, export_bytes, file_name
 from dashboard.state import parse_params
+from dashboard.static_map import DESIGN_DPI, PRINT_DPI, SIZES
 
 st.set_page_config(page_title="Troop movements in the news", layout="wide")
-st.title("Troop movements in the news")
 
 corpus = views.corpus()
-document, errors = views.document(corpus)
+store, store_error = articles.user_store("seeds")
+rev = articles.revision(store) if store is not None else ""
+document, errors = views.with_stored(corpus, rev, store)
 for message in errors:
-    st.error(message)
+    st.error(articles.plain(message))
 sources = document.sources
 
+# Presentation mode (?present=16x9 or 1x1): the map, a large title, legend and credits, no controls.
+present = presentation.parse_presentation(st.query_params.to_dict())
+if present is not None:
+    shown = parse_params(st.query_params.to_dict(), [s.id for s in sources]).sources
+    presentation.show(present, views.reconciled(corpus, shown, rev, store), sources,
+                      load_basemap(str(geo.country_shapes_path())))
+    st.stop()
+
+st.title("Troop movements in the news")
 state = views.sidebar_controls(sources, parse_params(st.query_params.to_dict(), [s.id for s in sources]))
-reconciliation = views.reconciled(corpus, state.sources)
+articles.articles_panel(store, store_error)
+reconciliation = views.reconciled(corpus, state.sources, rev, store)
 
 # The map's own selection wins when it changes; otherwise the URL's movement stays selected.
 clicked = picked_movement(st.session_state.get("map"))
@@ -39,10 +55,22 @@ if st.query_params.to_dict() != state.to_params():
 basemap = load_basemap(str(geo.country_shapes_path()))
 if basemap is None:
     st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
-names = {s.id: s.outlet or s.id for s in sources}
-deck = build_deck(reconciliation, basemap, movement.id if movement else None, names)
+names = {s.id: outlet_name(s) for s in sources}
+every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
+deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
-views.attribution_panel(movement, reconciliation, sources)
+views.attribution_panel(movement, reconciliation, sources, store)
+
+with st.sidebar.expander("Export this view"):
+    size = st.selectbox("Picture size", list(SIZES), key="export_size")
+    print_quality = st.checkbox(f"Print quality ({PRINT_DPI} dpi)", key="export_print")
+    for fmt, label in (("png", "Map (PNG)"), ("svg", "Map (SVG)"), ("csv", "Claims (CSV)"),
+                       ("geojson", "Flows (GeoJSON)")):
+        options = ExportOptions(fmt, state.sources, size=SIZES[size],
+                                dpi=PRINT_DPI if print_quality and fmt == "png" else DESIGN_DPI)
+        st.download_button(label, data=partial(export_bytes, document, options), file_name=file_name(options),
+                           mime=MIME[fmt], key=f"export-{fmt}")
+    st.caption("Presentation mode for screenshots: add ?present=16x9 or ?present=1x1 to the address.")
 
 legend_col, unplaced_col = st.columns([1, 2])
 with legend_col:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.credits import outlet_name
 from extraction.flows import Movement, Reconciliation
 from extraction.model import Claim, Source
 
@@ -62,7 +63,7 @@ def attributions(movement: Movement, sources: Sequence[Source]) -> tuple[SourceA
 
 def source_label(source: Source) -> str:
     """``CNN, 2022-02-02: headline`` (plain text; escape before using it as HTML)."""
-    head = source.outlet or source.id
+    head = outlet_name(source)
     when = f", {source.published}" if source.published else ""
     title = f": {source.title}" if source.title else ""
     return f"{head}{when}{title}"
@@ -116,7 +117,7 @@ def article_html(article: str, claim: Claim) -> str:
 
 def overview_rows(reconciliation: Reconciliation, sources: Sequence[Source]) -> list[dict[str, str]]:
     """One row per movement on the map with the outlets behind it (the sidebar when nothing is selected)."""
-    names = {s.id: s.outlet or s.id for s in sources}
+    names = {s.id: outlet_name(s) for s in sources}
     return [
         {
             "movement": m.label,

@@ -132,6 +132,29 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+LABEL_GRID_DEG = 4.0
+LABEL_LINE_PX = 15
+
+
+def stack_labels(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Move labels that would print on top of each other onto successive lines.
+
+    Labels with the same anchor whose positions fall in the same cell of a :data:`LABEL_GRID_DEG` grid are
+    pushed down by one line each (the first stays put), so nearby places' texts stay readable.
+    """
+    seen: dict[tuple[int, int, str, int], int] = {}
+    out = []
+    for label in labels:
+        lon, lat = label["position"]
+        key = (round(lon / LABEL_GRID_DEG), round(lat / LABEL_GRID_DEG), label.get("anchor", ""),
+               int(label["offset"][1] < 0))
+        n = seen.get(key, 0)
+        seen[key] = n + label["text"].count("\n") + 1
+        step = -LABEL_LINE_PX if label["offset"][1] < 0 else LABEL_LINE_PX
+        out.append({**label, "offset": [label["offset"][0], label["offset"][1] + n * step]})
+    return out
+
+
 def build_layers(
     reconciliation: Reconciliation,
     basemap: dict[str, Any] | None,
@@ -229,6 +252,7 @@ def build_layers(
                 ruled.append({"position": _pos(p), "text": "✕"})
                 labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 22],
                                "anchor": "middle"})
+    labels = stack_labels(labels)
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
 
@@ -270,16 +294,17 @@ def build_layers(
     ]
 
 
-def view_state(reconciliation: Reconciliation) -> dict[str, float]:
+def view_state(reconciliation: Reconciliation, every_origin: bool = False) -> dict[str, float]:
     """Centre and zoom that fit the drawn places (Europe when nothing is placed).
 
-    When origins and destinations span more than 60° of longitude, only destinations are framed.
+    When origins and destinations span more than 60° of longitude, only destinations are framed,
+    unless ``every_origin`` asks for the whole span (Fort Bragg and Poland both on screen).
     """
     def placed(places: Iterable[Place]) -> list[tuple[float, float]]:
         return [(float(p.lon), float(p.lat)) for p in places if p.resolved and p.lon is not None and p.lat is not None]
 
     points = placed(p for m in reconciliation.movements for p in (*m.destinations, *([m.origin] if m.origin else [])))
-    if points and max(x for x, _ in points) - min(x for x, _ in points) > 60:
+    if points and not every_origin and max(x for x, _ in points) - min(x for x, _ in points) > 60:
         # Transatlantic: frame where the troops go (labels stay readable); arcs enter from the edge.
         points = placed(p for m in reconciliation.movements for p in m.destinations) or points
     if not points:
@@ -316,6 +341,7 @@ def build_deck(
     basemap: dict[str, Any] | None,
     selected: str | None = None,
     source_names: dict[str, str] | None = None,
+    every_origin: bool = False,
 ) -> pdk.Deck:
     """The pydeck Deck: no map provider and no map style, so the browser fetches nothing.
 
@@ -326,6 +352,7 @@ def build_deck(
         basemap: Country shapes, or ``None``.
         selected: The selected movement id.
         source_names: Source id to outlet, for tooltips.
+        every_origin: Frame every origin too, not only the destinations.
 
     Returns:
         A Deck whose layers have the ids in :data:`LAYER_IDS`.
@@ -334,7 +361,7 @@ def build_deck(
               for spec in build_layers(reconciliation, basemap, selected, source_names)]
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**view_state(reconciliation)),
+        initial_view_state=pdk.ViewState(**view_state(reconciliation, every_origin)),
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,

@@ -14,11 +14,13 @@ import streamlit as st
 
 from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
 from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
+from dashboard.credits import outlet_name
 from dashboard.deck import legend
 from dashboard.state import VIEW_LABELS, VIEWS, ViewState
 from extraction import Document, extract_paths, load_article
 from extraction.flows import Movement, Reconciliation, format_count, reconcile
 from extraction.model import Claim, Source
+from extraction.store import ID_PREFIX, ArticleStore, StoreError
 
 ARTICLES_ENV = "TROOPS_ARTICLES"
 DOCUMENT_ENV = "TROOPS_DOCUMENT"
@@ -43,10 +45,24 @@ def document(path: str) -> tuple[Document, list[str]]:
     return load_document(path)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def with_stored(path: str, rev: str, _store: ArticleStore | None) -> tuple[Document, list[str]]:
+    """The corpus plus the user's stored articles (one entry per store revision ``rev``)."""
+    doc, errors = document(path)
+    if _store is None or not rev:
+        return doc, errors
+    try:
+        stored = _store.documents()
+    except StoreError as exc:
+        return doc, [*errors, f"Your saved articles can't be read: {exc}"]
+    return Document(doc.sources + stored.sources, doc.claims + stored.claims), errors
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def reconciled(path: str, source_ids: tuple[str, ...]) -> Reconciliation:
+def reconciled(path: str, source_ids: tuple[str, ...], rev: str = "", _store: ArticleStore | None = None
+               ) -> Reconciliation:
     """The reconciliation for a set of sources (kept in memory: frozen objects, never mutated)."""
-    return reconcile(document(path)[0].claims, source_ids)
+    return reconcile(with_stored(path, rev, _store)[0].claims, source_ids)
 
 
 @st.cache_data(show_spinner=False)
@@ -56,6 +72,18 @@ def article_text(path: str) -> str | None:
         return load_article(path).text
     except Exception:  # an article that vanished or can't be decoded: just no reader
         return None
+
+
+def source_text(source: Source, store: ArticleStore | None) -> str | None:
+    """The text a source's offsets point into: from the store for a user's article, else from its file."""
+    if source.id.startswith(ID_PREFIX):
+        if store is None:
+            return None
+        try:
+            return store.article(source.id).text
+        except StoreError:
+            return None
+    return article_text(source.path) if source.path else None
 
 
 def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState:
@@ -78,7 +106,12 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
     return ViewState(view, chosen, initial.movement)
 
 
-def attribution_panel(movement: Movement | None, reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
+def attribution_panel(
+    movement: Movement | None,
+    reconciliation: Reconciliation,
+    sources: Sequence[Source],
+    store: ArticleStore | None = None,
+) -> None:
     """The sidebar's attribution: every flow and its sources, or every claim behind the selected one."""
     if movement is None:
         st.sidebar.subheader("Flows on the map")
@@ -96,10 +129,10 @@ def attribution_panel(movement: Movement | None, reconciliation: Reconciliation,
     for group in attributions(movement, sources):
         st.sidebar.markdown(f"#### {html.escape(source_label(group.source))}")
         for claim in group.claims:
-            _claim_block(claim, group.source)
+            _claim_block(claim, group.source, store)
 
 
-def _claim_block(claim: Claim, source: Source) -> None:
+def _claim_block(claim: Claim, source: Source, store: ArticleStore | None) -> None:
     credited = html.escape(claim.attributed_to) if claim.attributed_to else "not credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
     if claim.hedged:
@@ -109,7 +142,7 @@ def _claim_block(claim: Claim, source: Source) -> None:
         f"<blockquote>{quote_html(claim)}</blockquote></div>",
         unsafe_allow_html=True,
     )
-    text = article_text(source.path) if source.path else None
+    text = source_text(source, store)
     if text is not None:
         with st.sidebar.expander("Read the whole article"):
             st.markdown(
@@ -163,7 +196,7 @@ def comparison_table(reconciliation: Reconciliation, sources: Sequence[Source]) 
 
 def unplaced_panel(reconciliation: Reconciliation, sources: Sequence[Source]) -> None:
     """Claims naming a place that couldn't be placed, or no place: listed, never drawn."""
-    outlets = {s.id: s.outlet or s.id for s in sources}
+    outlets = {s.id: outlet_name(s) for s in sources}
     if not reconciliation.unplaced:
         st.caption("Every claim was placed on the map.")
         return

@@ -22,6 +22,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -34,7 +35,7 @@ import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, words
+from extraction.nlp import pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -133,12 +134,22 @@ def _tokenizable(text: str) -> str:
 
 
 def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
-    """Every cue phrase in a document (computed once per document)."""
+    """Every cue phrase in a document, sorted by start (computed once per document)."""
     cached = doc.user_data.get("cues")
     if cached is None:
-        cached = [(nlp.vocab.strings[mid], s, e) for mid, s, e in _cue_matcher(nlp)(doc)]
+        cached = sorted(((nlp.vocab.strings[mid], s, e) for mid, s, e in _cue_matcher(nlp)(doc)),
+                        key=lambda m: m[1])
         doc.user_data["cues"] = cached
-    return list(cached)
+        doc.user_data["cue_starts"] = [m[1] for m in cached]
+    return cached
+
+
+def _sentence_cues(sent: Span, nlp: Language) -> list[tuple[str, int, int]]:
+    """The cue phrases inside one sentence, found by bisection (a huge one-paragraph text stays linear)."""
+    cues = _doc_cues(sent.doc, nlp)
+    starts: list[int] = sent.doc.user_data["cue_starts"]
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [m for m in cues[lo:hi] if m[2] <= sent.end]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -151,9 +162,28 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
         furniture = bool(_VIDEO_TITLE.search(body)) or any(low.endswith(c) or f"/{c}" in low
                                                            for c in lx.PHOTO_CREDITS)
         if body.strip() and not furniture:
-            out.append((pos, body))
+            out.extend((pos + start, piece) for start, piece in _pieces(body))
         pos += len(line)
     return out
+
+
+LONG_PARAGRAPH = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _pieces(body: str) -> list[tuple[int, str]]:
+    """A paragraph, or a very long one cut at sentence ends into pieces of about ``LONG_PARAGRAPH`` characters."""
+    if len(body) <= LONG_PARAGRAPH:
+        return [(0, body)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(body) - start > LONG_PARAGRAPH:
+        end = _SENTENCE_END.search(body, start + LONG_PARAGRAPH // 2)
+        cut = end.end() if end and end.end() - start <= 2 * LONG_PARAGRAPH else start + LONG_PARAGRAPH
+        pieces.append((start, body[start:cut]))
+        start = cut
+    pieces.append((start, body[start:]))
+    return pieces
 
 
 _CUE_WORDS = frozenset(phrase[0] for phrase in (*lx.DEPLOY_CUES, *lx.RELOCATE_CUES, *lx.WITHDRAW_CUES))
@@ -338,6 +368,8 @@ def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]
     return tw.lower[j], j
 
 
+_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
+                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
 _STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
 _ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
 _NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
@@ -360,6 +392,8 @@ def _role_after_prep(
     """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
     tw = words(doc)
     lead = tw.lower[pj - 1] if pj >= 1 else ""
+    if prep in _LEAVE_VERBS:
+        return "origin"  # "will leave Germany", "the last troops left Kabul"
     if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
         return "origin"
     if prep in lx.ORIGIN_PREPS:
@@ -492,9 +526,11 @@ def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMent
 
 
 _SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
+# An institution followed within a few words by a speech verb is part of who speaks
+# ("the Pentagon announced", "Pentagon press secretary John Kirby said"), not the sender.
 _INSTITUTION = re.compile(
     r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
-    + r")\b(?:\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
+    + r")\b(?:(?:\s+\S+){0,4}?\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
 )
 
 
@@ -552,7 +588,7 @@ def _sentence_claims(
     if not anchors:
         return []
     mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
-    matches = [m for m in _doc_cues(doc, nlp) if sent.start <= m[1] and m[2] <= sent.end]
+    matches = _sentence_cues(sent, nlp)
     segments = _segments(sent, anchors)
     lw = tw.lower
     drafts: list[_Draft] = []
@@ -617,6 +653,9 @@ def _sentence_claims(
                                                              "withdraw", "alert")), default=anchor.start)
         subject_stop = min(first_cue, anchor.start)
         subjects = _subject_countries(doc, seg[0], subject_stop, mentions)
+        # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
+        # country troops would go to is not the side sending them.
+        subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
         if force is None and subjects:
             force = ",".join(dict.fromkeys(p.country_code or "" for p in subjects if p.country_code))
         if anchor.anaphoric and count is None and not negated and previous:
@@ -629,7 +668,10 @@ def _sentence_claims(
         if negated:
             if not destinations:
                 continue
-        elif kind in ("deploy", "relocate", "pledge", "withdraw"):
+        elif kind == "withdraw":
+            if not destinations and origin is None and count_value is None and count_text is None:
+                continue  # "pulling troops back from the border": where they leave is the claim
+        elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
                 continue
             if not destinations and origin is None and count is None:
@@ -689,7 +731,7 @@ PARALLEL_CHARS = 1_000_000
 def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
-    docs = list(nlp.pipe(body for _, body in paragraphs))
+    docs = [read(nlp, body) for _, body in paragraphs]
     sentences: list[tuple[int, Span]] = []
     for (offset, _), doc in zip(paragraphs, docs, strict=True):
         sentences.extend((offset, s) for s in doc.sents)

@@ -204,9 +204,17 @@ class Movement:
 
     @property
     def label(self) -> str:
-        """``Germany → Romania`` or ``? → Poland, Germany``."""
+        """``Germany → Romania``, ``? → Poland, Germany``, ``US on alert``, ``RU buildup at Crimea``."""
         origin = self.origin.name if self.origin else "?"
-        return f"{origin} → {', '.join(p.name for p in self.destinations)}"
+        where = ", ".join(p.name for p in self.destinations)
+        if self.kind == "alert":
+            place = self.origin.name if self.origin else (where or "no place stated")
+            return f"{self.force} troops on alert ({place})"
+        if self.kind == "buildup":
+            return f"{self.force} buildup at {where or 'no place stated'}"
+        if not where:
+            return f"{origin} → no destination stated"
+        return f"{origin} → {where}"
 
 
 @dataclass(frozen=True)

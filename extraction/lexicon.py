@@ -10,7 +10,7 @@ TROOP_NOUNS: frozenset[str] = frozenset({
     "troops", "soldiers", "soldier", "servicemembers", "servicemen", "servicewomen", "personnel",
     "forces", "paratroopers", "marines", "sailors", "airmen", "cavalry", "troopers", "reservists",
     "guardsmen", "infantrymen", "commandos", "fighters", "mercenaries", "contractors", "peacekeepers",
-    "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers",
+    "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers", "units",
 })
 # Multi-word troop nouns (first word, rest): "service members", "military personnel".
 TROOP_PHRASES: tuple[tuple[str, ...], ...] = (

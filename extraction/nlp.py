@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,6 +55,7 @@ def abbreviation_boundaries(doc: Doc) -> Doc:
 def pipeline() -> Language:
     """The shared English pipeline (built once per process)."""
     nlp = spacy.blank("en")
+    nlp.max_length = 100_000_000  # only the tokenizer runs: the parser's memory limit does not apply
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
     nlp.add_pipe("sentencizer")
@@ -68,16 +69,23 @@ class Words:
     __slots__ = ("full", "idx", "lower", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.idx: list[int] = []
-        spaced: list[str] = []
-        for t in doc:
-            self.text.append(t.text)
-            self.lower.append(t.lower_)
-            self.idx.append(t.idx)
-            spaced.append(t.text_with_ws)
-        self.full: str = "".join(spaced)
+        full = doc.user_data.get("source_text")
+        if full is None:
+            full = doc.text
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.full: str = full
+        self.idx: list[int] = [start for start, _ in spans]
+        self.text: list[str] = [full[start:start + length] for start, length in spans]
+        self.lower: list[str] = [t.lower() for t in self.text]
+
+
+def read(nlp: Language, text: str) -> Doc:
+    """Run the pipeline on ``text``, remembering the text so :class:`Words` need not rebuild it."""
+    doc = nlp.make_doc(text)
+    doc.user_data["source_text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def words(doc: Doc) -> Words:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -89,7 +90,7 @@ def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of gazetteer phrases in ``doc`` (computed once per document)."""
     cached = doc.user_data.get("place_phrases")
     if cached is not None:
-        return list(cached)
+        return cached
     table = _phrases_by_first_word()
     w = words(doc)
     lowered = w.full.lower()
@@ -103,7 +104,7 @@ def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
                 found.append((k, ends[at + len(phrase)] + 1))
                 break
     doc.user_data["place_phrases"] = found
-    return list(found)
+    return found
 
 
 def _is_name_token(text: str) -> bool:
@@ -148,8 +149,12 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     tw = words(sent.doc)
     doc: Doc = sent.doc
     spans: list[Span] = []
-    for s, e in _phrase_spans(doc):
-        if sent.start <= s and e <= sent.end:
+    phrases = _phrase_spans(doc)
+    first = bisect_left(phrases, (sent.start, 0))
+    for s, e in phrases[first:]:
+        if s >= sent.end:
+            break
+        if e <= sent.end:
             spans.append(doc[s:e])
     for s, e in _capitalised_runs(sent):
         spans.append(doc[s:e])

@@ -204,3 +204,22 @@ def test_speaker_city_is_not_the_sender() -> None:
 
 def test_no_decision_is_not_a_decided_deployment() -> None:
     assert claims_of("No decision has been made to send troops to Taiwan, the official said.") == []
+
+
+def test_withdrawal_without_a_count_keeps_where_troops_leave() -> None:
+    c = only_claim("Russia has begun withdrawing troops from Crimea, state media reported.")
+    assert c.kind == "withdraw" and c.count is None and c.origin is not None and c.origin.name == "Crimea"
+
+
+def test_leaving_a_place_makes_it_the_origin() -> None:
+    c = only_claim("About 1,000 soldiers will leave Germany and return to Fort Stewart, Georgia.")
+    assert c.kind == "withdraw" and c.origin is not None and c.origin.country_code == "DE"
+    assert [d.name for d in c.destinations] == ["Fort Stewart, Georgia"]
+
+
+def test_one_paragraph_over_a_million_characters_is_read() -> None:
+    sentence = "Officials said about 600 soldiers will deploy to Latvia next week. "
+    text = sentence * (1_100_000 // len(sentence))
+    found = claims_of(text)
+    assert len(found) == text.count("600 soldiers")
+    assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in found[:50])

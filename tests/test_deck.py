@@ -152,3 +152,13 @@ def test_comparison_marks_disagreement_and_combined_only() -> None:
     poland = next(r for r in rows if r["movement"].endswith("→ Poland"))
     assert poland["A (s1)"] == "1,700" and poland["B (s2)"] == "2,000" and poland["C (s3)"] == "in combined total"
     assert poland["flag"].startswith("sources differ") and poland["consensus"] == "1,700–2,000"
+
+
+def test_labels_at_the_same_place_are_stacked_not_overprinted() -> None:
+    from dashboard.deck import stack_labels
+
+    a = {"position": [30.0, 49.0], "text": "RU: 100,000", "offset": [16, -16], "anchor": "start"}
+    b = {"position": [30.5, 49.4], "text": "RU: tens of thousands", "offset": [16, -16], "anchor": "start"}
+    far = {"position": [0.0, 40.0], "text": "x", "offset": [16, -16], "anchor": "start"}
+    out = stack_labels([a, b, far])
+    assert out[0]["offset"] == [16, -16] and out[1]["offset"] == [16, -31] and out[2]["offset"] == [16, -16]

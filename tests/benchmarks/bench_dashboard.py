@@ -77,12 +77,20 @@ def _switch_times(source_ids: list[str], rounds: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
-def _page_load_seconds() -> float:
+BASELINE_APP = """
+import pydeck as pdk
+import streamlit as st
+st.pydeck_chart(pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", [{"p": [0, 0]}], get_position="p")],
+                         map_provider=None))
+"""
+
+
+def _page_load_seconds(app: str | None = None) -> float:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_server
 
-    proc, url = start_server()
+    proc, url = start_server(app=app)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -119,6 +127,11 @@ def main() -> dict[str, Any]:
     try:
         load_s = _page_load_seconds()
         _report("seeds page load to canvas (headless chromium)", load_s, "s", 4)
+        with tempfile.TemporaryDirectory() as tmp:
+            baseline = Path(tmp) / "baseline_app.py"
+            baseline.write_text(BASELINE_APP, encoding="utf-8")
+            print(f"  baseline, a one-dot pydeck chart on this machine: {_page_load_seconds(str(baseline)):.1f} s",
+                  flush=True)
     except Exception as exc:  # a missing chromium must not hide the other figures
         load_s = float("nan")
         print(f"seeds page load to canvas: not measured ({exc})", flush=True)

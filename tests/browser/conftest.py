@@ -36,12 +36,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start streamlit on a free port and wait for its health endpoint; returns the process and base URL."""
+def start_server(
+    env_extra: dict[str, str] | None = None, app: str | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start streamlit (``app.py`` unless ``app`` names another script) on a free port; wait until healthy."""
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", app or str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

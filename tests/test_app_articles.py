@@ -1,0 +1,71 @@
+"""Adding one's own article in the app (AppTest, real store file): it joins the sources at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from extraction.store import DB_ENV, open_store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PASTED = "Roughly 450 soldiers will be sent to Estonia next week, officials said."
+
+
+def source_options(at: AppTest) -> list[str]:
+    at.sidebar.radio(key="view").set_value("one").run()
+    return list(at.sidebar.selectbox(key="source_one").options)
+
+
+def test_pasted_article_appears_in_the_source_switcher() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    before = source_options(at)
+    area = next(t for t in at.sidebar.text_area if "paste" in t.label)
+    area.set_value(PASTED)
+    next(t for t in at.sidebar.text_input if t.label.startswith("Outlet")).set_value("Example <b>Times</b>")
+    next(b for b in at.sidebar.button if b.label == "Add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("added" in s.value for s in at.sidebar.success)
+    after = source_options(at)
+    assert len(after) == len(before) + 1
+    assert any("Example <b>Times</b>" in option for option in after)
+    # Every stored article is still there for a new session (a restart of the app).
+    assert any(a.outlet == "Example <b>Times</b>" for a in open_store(os.environ[DB_ENV]).list())
+
+
+def test_broken_store_still_serves_the_seeds(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    old = os.environ[DB_ENV]
+    os.environ[DB_ENV] = str(broken)
+    try:
+        from dashboard.articles import user_store
+
+        user_store.clear()
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("can't be used" in e.value for e in at.sidebar.error)
+        assert len(source_options(at)) == 5
+    finally:
+        os.environ[DB_ENV] = old
+        user_store.clear()
+
+
+def test_export_buttons_and_presentation_mode() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Map (PNG)", "Map (SVG)", "Claims (CSV)", "Flows (GeoJSON)"]
+    shown = AppTest.from_file(APP, default_timeout=120)
+    shown.query_params["present"] = "1x1"
+    shown.query_params["title"] = "Where the troops go"
+    shown.run()
+    assert not shown.exception, [e.value for e in shown.exception]
+    text = " ".join(m.value for m in shown.markdown)
+    assert "Where the troops go" in text and "GeoNames" in text
+    assert not shown.sidebar.radio  # no controls in presentation mode

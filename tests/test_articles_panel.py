@@ -1,0 +1,68 @@
+"""Adding one's own articles through the dashboard's helper, against a real database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.articles import add_articles, plain, revision
+from extraction.store import MAX_STORED_ARTICLE_BYTES, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "Officials said about 600 soldiers will deploy to Latvia next week."
+
+
+def test_each_article_gets_its_own_outcome_and_a_bad_one_loses_nothing(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    outcomes = add_articles(
+        store,
+        [("good.txt", ARTICLE.encode()), ("image.txt", b"\x89PNG\x00\x00\x00" * 10), ("empty.txt", b"")],
+        pasted="Roughly 900 troops will be sent to Estonia, officials said.",
+        outlet="Example Times",
+        published="2022-02-03",
+    )
+    assert [o.ok for o in outcomes] == [True, False, False, True]
+    assert "binary" in outcomes[1].message
+    assert [a.outlet for a in store.list()] == ["Example Times", "Example Times"]
+    assert len(store.documents().claims) == 2
+
+
+def test_duplicate_is_recognised_not_stored_twice(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    first = add_articles(store, [("a.txt", ARTICLE.encode())], "")
+    second = add_articles(store, [("b.txt", ARTICLE.encode())], "")
+    assert first[0].ok and second[0].ok and "already added as" in second[0].message
+    assert len(store.list()) == 1
+
+
+def test_seed_text_is_not_copied_into_the_store(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    outcome = add_articles(store, [(seed.name, seed.read_bytes())], "")[0]
+    assert "seed" in outcome.message
+    assert store.list() == []
+
+
+def test_oversized_upload_is_refused_with_the_limit(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    at_limit = (ARTICLE + " ").encode() * (MAX_STORED_ARTICLE_BYTES // (len(ARTICLE) + 1))
+    over = b"x" * (MAX_STORED_ARTICLE_BYTES + 1)
+    ok, refused = add_articles(store, [("big.txt", at_limit[:MAX_STORED_ARTICLE_BYTES]), ("huge.txt", over)], "")
+    assert ok.ok, ok.message
+    assert not refused.ok and "huge.txt" in refused.message
+
+
+def test_revision_changes_with_every_edit(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    empty = revision(store)
+    article_id = store.add_text(ARTICLE, filename="a.txt").article_id
+    added = revision(store)
+    store.rename(article_id, outlet="Renamed Daily")
+    renamed = revision(store)
+    store.remove(article_id)
+    assert len({empty, added, renamed}) == 3 and revision(store) == empty
+
+
+def test_plain_defuses_markdown_html_and_latex() -> None:
+    text = plain("![x](http://evil.example/x.png) <script>alert(1)</script> $x$ :red[boom]")
+    assert "](" not in text.replace("\\](", "").replace("\\(", "")
+    assert "\\<script\\>" in text and "\\$x\\$" in text and "\\:red\\[" in text
