@@ -7,11 +7,13 @@ Public API (the extraction layer, the dashboard and ``python -m geo`` use only t
 - :func:`demonym_country` – ``Russian`` to ``RU``, for whose troops a claim is about.
 - :func:`country_name` – ``PL`` to ``Poland``.
 - :func:`country_shapes_path` – the GeoJSON of country shapes for the basemap.
+- :class:`DataFileError` – a data file is missing or damaged (names the file and its rebuild command).
 - :func:`great_circle` – an arc between two ``(lon, lat)`` points for drawing a flow.
 """
 
 from __future__ import annotations
 
+from geo.datafiles import DataFileError
 from geo.greatcircle import great_circle
 from geo.lexicon import country_name, country_shapes_path
 from geo.place import PRECISIONS, Place, unresolved
@@ -19,6 +21,7 @@ from geo.resolver import demonym_country, place_phrases, resolve
 
 __all__ = [
     "PRECISIONS",
+    "DataFileError",
     "Place",
     "country_name",
     "country_shapes_path",

@@ -10,7 +10,7 @@ import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from geo.datafiles import DataFileError, data_path
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,23 @@ class Gazetteer:
     for the layout): splitting it into half a million lines would double the start-up time.
     """
 
-    def __init__(self, path: Path = DATA_DIR / "gazetteer.tsv.gz") -> None:
-        """Load the index as one string."""
-        # One decompress and one decode: a text-mode gzip stream would be about half as fast again.
-        self._text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        header = self._text.split("\n", 1)[0]
-        self._records_start = len(header) + 1
-        self._count, self._keys_start = (int(v) for v in header.split())
+    def __init__(self, path: Path | None = None) -> None:
+        """Load the index as one string.
+
+        Raises:
+            DataFileError: when the file is missing, truncated or not the index's layout.
+        """
+        path = path or data_path("gazetteer.tsv.gz")
+        try:
+            # One decompress and one decode: a text-mode gzip stream would be about half as fast again.
+            self._text = gzip.decompress(path.read_bytes()).decode("utf-8")
+            header = self._text.split("\n", 1)[0]
+            self._records_start = len(header) + 1
+            self._count, self._keys_start = (int(v) for v in header.split())
+        except FileNotFoundError:
+            raise DataFileError(path, "missing") from None
+        except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+            raise DataFileError(path, f"damaged ({type(exc).__name__})") from None
 
     def towns(self, key: str, limit: int = 25) -> list[Town]:
         """Places filed under a folded key, most populous first (at most ``limit``)."""

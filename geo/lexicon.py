@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geo.gazetteer import DATA_DIR
+from geo.datafiles import DataFileError, data_path, read_bytes
 
 
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in cell.split("|") if a.strip())
 
 
+def _text(name: str) -> str:
+    try:
+        return read_bytes(name).decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(data_path(name), "damaged (not UTF-8)") from None
+
+
+def _json(name: str) -> Any:
+    try:
+        return json.loads(_text(name))
+    except json.JSONDecodeError as exc:
+        raise DataFileError(data_path(name), f"damaged (invalid JSON at line {exc.lineno})") from None
+
+
 def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    rows = list(csv.DictReader(io.StringIO(_text(name), newline="")))
+    for number, row in enumerate(rows, start=2):
+        if None in row.values() or None in row:
+            raise DataFileError(data_path(name), f"damaged (line {number} has the wrong number of fields)")
+    if not rows:
+        raise DataFileError(data_path(name), "damaged (no rows)")
+    return rows
 
 
 @dataclass(frozen=True)
@@ -106,7 +126,7 @@ def divisions() -> tuple[Division, ...]:
 @lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
     """Named regions from ``data/regions.json``."""
-    raw: list[dict[str, Any]] = json.loads((DATA_DIR / "regions.json").read_text(encoding="utf-8"))
+    raw: list[dict[str, Any]] = _json("regions.json")
     return tuple(
         Region(r["id"], r["name"], tuple(r["aliases"]), tuple(r["members"]), r["lat"], r["lon"], r.get("country"))
         for r in raw
@@ -126,18 +146,18 @@ def installations() -> tuple[Installation, ...]:
 @lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     """Descriptors, name variants, directions and context cues from ``data/lexicon.json``."""
-    return dict(json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8")))
+    return dict(_json("lexicon.json"))
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Everyday English words that are also town names (``data/common_words.txt``)."""
-    return frozenset((DATA_DIR / "common_words.txt").read_text(encoding="utf-8").split())
+    return frozenset(_text("common_words.txt").split())
 
 
 def country_shapes_path() -> Path:
     """The GeoJSON of country shapes (properties ``iso_a2``, ``iso_a3``, ``name``) for the basemap."""
-    return DATA_DIR / "countries.geojson"
+    return data_path("countries.geojson")
 
 
 def country_name(code: str) -> str | None:
