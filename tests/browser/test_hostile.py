@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from dashboard.views import ARTICLES_ENV
 from extraction import extract_paths
 from extraction.flows import reconcile
 from extraction.store import DB_ENV
-from tests.browser.conftest import Session, start_server
+from tests.browser.conftest import Session, start_server, stop_server
 from tests.hostile_articles import SCRIPT, write_hostile_seeds
 
 pytestmark = pytest.mark.browser
@@ -39,11 +38,7 @@ def hostile_server(hostile_seeds: Path, tmp_path_factory: pytest.TempPathFactory
     try:
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)
 
 
 @pytest.fixture()
