@@ -13,6 +13,7 @@ from dashboard.basemap import load_basemap
 from dashboard.credits import outlet_name
 from dashboard.deck import build_deck
 from dashboard.export import MIME, ExportOptions, export_bytes, file_name
+from dashboard.markup import markdown_safe
 from dashboard.state import parse_params
 from dashboard.static_map import DESIGN_DPI, PRINT_DPI, SIZES
 
@@ -23,7 +24,7 @@ store, store_error = articles.user_store("seeds")
 rev = articles.revision(store) if store is not None else ""
 document, errors = views.with_stored(corpus, rev, store)
 for message in errors:
-    st.error(articles.plain(message))
+    st.error(markdown_safe(message))
 sources = document.sources
 
 # Presentation mode (?present=16x9 or 1x1): the map, a large title, legend and credits, no controls.

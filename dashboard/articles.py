@@ -7,13 +7,13 @@ The seed articles are read-only and never enter the store; what a user adds is k
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
 
+from dashboard.markup import markdown_safe
 from extraction import ArticleError, Document
 from extraction.store import (
     MAX_STORED_ARTICLE_BYTES,
@@ -23,7 +23,6 @@ from extraction.store import (
 )
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 @dataclass(frozen=True)
@@ -32,11 +31,6 @@ class Outcome:
 
     ok: bool
     message: str
-
-
-def plain(text: str) -> str:
-    """Text safe to hand to Streamlit's markdown: every markdown, HTML, LaTeX and emoji sign escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def add_articles(
@@ -103,7 +97,7 @@ def articles_panel(store: ArticleStore | None, error: str | None) -> None:
     """Sidebar panel to add, rename and delete the user's own articles."""
     with st.sidebar.expander("Your articles", expanded=False):
         if store is None:
-            st.error(plain(f"Your saved articles can't be used: {error}. The seed articles are still shown."))
+            st.error(markdown_safe(f"Your saved articles can't be used: {error}. The seed articles are still shown."))
             return
         limit_mb = MAX_STORED_ARTICLE_BYTES / (1024 * 1024)
         with st.form("add_article", clear_on_submit=True):
@@ -123,18 +117,19 @@ def articles_panel(store: ArticleStore | None, error: str | None) -> None:
                 (False, "Nothing to add: upload a file or paste an article.")
             ]
         for ok, message in st.session_state.get("article_outcomes", []):
-            (st.success if ok else st.error)(plain(message))
+            (st.success if ok else st.error)(markdown_safe(message))
         try:
             stored = store.list()
         except StoreError as exc:
-            st.error(plain(str(exc)))
+            st.error(markdown_safe(str(exc)))
             return
         if not stored:
             st.caption("No articles of your own yet. The seeds are read-only.")
         for article in stored:
             label = article.title or article.filename
-            st.markdown(f"**{plain(article.outlet or 'Unknown outlet')}**, {plain(article.published or 'no date')}: "
-                        f"{plain(label[:80])}")
+            outlet = markdown_safe(article.outlet or "Unknown outlet")
+            when = markdown_safe(article.published or "no date")
+            st.markdown(f"**{outlet}**, {when}: {markdown_safe(label[:80])}")
             with st.popover("Edit"):
                 new_outlet = st.text_input("Outlet", value=article.outlet or "", key=f"outlet_{article.id}")
                 new_date = st.text_input("Date", value=article.published or "", key=f"date_{article.id}")

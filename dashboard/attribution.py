@@ -6,13 +6,13 @@ added around it, so these functions are the only place the app builds HTML from 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dashboard.credits import outlet_name
+from dashboard.markup import markdown_safe
 from extraction.flows import Movement, Reconciliation
 from extraction.model import Claim, Source
 
@@ -86,15 +86,15 @@ def highlight(text: str, terms: Sequence[str]) -> str:
     """
     wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
     if not wanted:
-        return html.escape(text)
+        return markdown_safe(text)
     pattern = re.compile("|".join(re.escape(t) for t in wanted), re.IGNORECASE)
     out: list[str] = []
     last = 0
     for match in pattern.finditer(text):
-        out.append(html.escape(text[last : match.start()]))
-        out.append(f"<mark>{html.escape(match.group(0))}</mark>")
+        out.append(markdown_safe(text[last : match.start()]))
+        out.append(f"<mark>{markdown_safe(match.group(0))}</mark>")
         last = match.end()
-    out.append(html.escape(text[last:]))
+    out.append(markdown_safe(text[last:]))
     return "".join(out)
 
 
@@ -107,11 +107,11 @@ def article_html(article: str, claim: Claim) -> str:
     """The whole article, escaped, with the claim's quote in bold and its number and places highlighted."""
     start, end = claim.evidence.start, claim.evidence.end
     if not (0 <= start <= end <= len(article)) or article[start:end] != claim.evidence.text:
-        return html.escape(article)
+        return markdown_safe(article)
     return (
-        html.escape(article[:start])
+        markdown_safe(article[:start])
         + f"<strong id='quote'>{highlight(article[start:end], _terms(claim))}</strong>"
-        + html.escape(article[end:])
+        + markdown_safe(article[end:])
     )
 
 

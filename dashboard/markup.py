@@ -8,9 +8,19 @@ constructs are written as numeric character references, which Markdown shows as 
 
 from __future__ import annotations
 
+import re
+
 # One pass over every character: HTML's five plus the ones that start Markdown links, images, emphasis,
-# code, headings, tables and autolinks (``:`` for ``http:``/``javascript:``, ``@`` for e-mail addresses).
-_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]()!#|~:@"})
+# code, headings, tables and autolinks (``:`` for ``http:``, ``@`` for e-mail addresses, ``$`` for LaTeX).
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}  # as html.escape writes them
+_TABLE = str.maketrans({**{c: f"&#{ord(c)};" for c in "\\`*_[]()!#|~:@$"}, **_HTML})
+
+
+# Streamlit turns a bare address into a link even when its characters arrive as character references (it
+# decodes them first). An invisible word joiner inside the scheme, after "www" and after "@" keeps the text
+# looking the same while no autolink pattern matches.
+_WORD_JOINER = "\u2060"
+_AUTOLINK_STARTS = re.compile(r"(?i)(?<=h)(?=ttps?:)|(?<=w)(?=ww\.)|(?<=@)|(?<=[a-z])(?=:\s*/)")
 
 
 def markdown_safe(text: str) -> str:
@@ -20,8 +30,8 @@ def markdown_safe(text: str) -> str:
         text: Untrusted text (headline, outlet, quote, article, place name).
 
     Returns:
-        Text with ``& < > " '`` escaped as HTML and the Markdown link, image, emphasis and autolink
-        characters (plus ``www.``) written as character references.
+        Text with ``& < > " '`` escaped as HTML, the Markdown link, image, emphasis and autolink
+        characters written as character references, and an invisible word joiner inside anything an
+        autolink would catch (``http://``, ``www.``, ``name@host``).
     """
-    escaped = text.translate(_TABLE)
-    return escaped.replace("www.", "www&#46;").replace("WWW.", "WWW&#46;")
+    return _AUTOLINK_STARTS.sub(_WORD_JOINER, text).translate(_TABLE)

@@ -16,6 +16,7 @@ from dashboard.attribution import article_html, attributions, overview_rows, quo
 from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
 from dashboard.credits import outlet_name
 from dashboard.deck import legend
+from dashboard.markup import markdown_safe
 from dashboard.state import VIEW_LABELS, VIEWS, ViewState
 from extraction import Document, extract_paths, load_article
 from extraction.flows import Movement, Reconciliation, format_count, reconcile
@@ -120,20 +121,20 @@ def attribution_panel(
         if rows:
             st.sidebar.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         return
-    st.sidebar.subheader(movement.label)
+    st.sidebar.subheader(markdown_safe(movement.label))
     st.sidebar.markdown(
         f"**{html.escape(movement.consensus.text)}** troops · {html.escape(movement.kind)} · "
         f"{html.escape(movement.force)} · {html.escape(movement.agreement)}"
     )
     st.sidebar.button("Clear selection", key="clear_selection", on_click=_clear_selection)
     for group in attributions(movement, sources):
-        st.sidebar.markdown(f"#### {html.escape(source_label(group.source))}")
+        st.sidebar.markdown(f"#### {markdown_safe(source_label(group.source))}")
         for claim in group.claims:
             _claim_block(claim, group.source, store)
 
 
 def _claim_block(claim: Claim, source: Source, store: ArticleStore | None) -> None:
-    credited = html.escape(claim.attributed_to) if claim.attributed_to else "not credited"
+    credited = markdown_safe(claim.attributed_to) if claim.attributed_to else "not credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
     if claim.hedged:
         figure += " · hedged"

@@ -21,4 +21,12 @@ def test_markup_signs_become_character_references(text: str) -> None:
 
 def test_escaped_text_reads_back_as_the_original() -> None:
     text = "About 500 troops <script>alert(1)</script> &amp; \u202e[click](javascript:x) it's \"quoted\" www.x.y"
-    assert html.unescape(markdown_safe(text)) == text
+    shown = html.unescape(markdown_safe(text))
+    assert shown.replace("\u2060", "") == text  # only invisible word joiners are added
+    assert "www.x" not in shown  # ... and they break every autolink
+
+
+def test_bare_addresses_cannot_autolink() -> None:
+    shown = html.unescape(markdown_safe("see http://evil.example or https://x.y, www.z.org and me@host.org"))
+    for pattern in ("http://", "https://", "www.", "me@host"):
+        assert pattern not in shown

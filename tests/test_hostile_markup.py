@@ -42,7 +42,7 @@ def test_quote_and_article_html_escape_the_hostile_article(hostile: Document) ->
 
 def test_quote_with_markup_in_places_is_escaped() -> None:
     c = claim(to=(country("PL"),), quote=f"About 500 troops {SCRIPT} will deploy to Poland.")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in quote_html(c)
+    assert "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in quote_html(c)  # HTML and Markdown both defused
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil.example\")", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"])

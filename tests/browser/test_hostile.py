@@ -63,12 +63,6 @@ def _check_page(s: Session, dialogs: list[str]) -> None:
     assert s.outside_requests() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: Markdown links and images in headline, outlet and quotes are rendered by st.markdown "
-    "(html.escape alone does not stop them); fix: dashboard.markup.markdown_safe in attribution.py/views.py "
-    "and the widgets that show source labels, see docs/hostile.md",
-)
 def test_hostile_article_markup_is_shown_as_text_and_never_runs(
     hostile_session: tuple[Session, list[str]], hostile_seeds: Path
 ) -> None:
