@@ -22,7 +22,12 @@ st.set_page_config(page_title="Troop movements in the news", layout="wide")
 corpus = views.corpus()
 store, store_error = articles.user_store("seeds")
 rev = articles.revision(store) if store is not None else ""
-document, errors = views.with_stored(corpus, rev, store)
+try:
+    document, errors = views.with_stored(corpus, rev, store)
+except geo.DataFileError as exc:
+    # A missing or damaged data file: say which and how to rebuild it, never a traceback.
+    st.error(markdown_safe(str(exc)))
+    st.stop()
 for message in errors:
     st.error(markdown_safe(message))
 sources = document.sources

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -69,3 +74,26 @@ def test_export_buttons_and_presentation_mode() -> None:
     text = " ".join(m.value for m in shown.markdown)
     assert "Where the troops go" in text and "GeoNames" in text
     assert not shown.sidebar.radio  # no controls in presentation mode
+
+
+def test_missing_data_file_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """Run in a new process: the gazetteer is loaded once per process, so this one must start without it."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(APP).parent / "data", data)
+    (data / "gazetteer.tsv.gz").unlink()
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("About 300 troops will deploy to Vilseck.", encoding="utf-8")
+    script = (
+        "import json; from streamlit.testing.v1 import AppTest; "
+        f"at = AppTest.from_file({APP!r}, default_timeout=120); at.run(); "
+        "print(json.dumps({'exceptions': [str(e.value) for e in at.exception], "
+        "'errors': [e.value for e in at.error]}))"
+    )
+    env = {**os.environ, "TROOPMAP_DATA": str(data), "TROOPS_ARTICLES": str(articles)}
+    out = subprocess.run([sys.executable, "-c", script], cwd=Path(APP).parent, env=env, capture_output=True,
+                         text=True, timeout=240)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["exceptions"] == []
+    messages = html.unescape(" ".join(result["errors"]))
+    assert "gazetteer.tsv.gz" in messages and "data/build/" in messages
