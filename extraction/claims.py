@@ -534,7 +534,7 @@ _INSTITUTION = re.compile(
 )
 
 
-def _resolve_pronoun(doc: Doc, seg: tuple[int, int], sent: Span, mentions: list[PlaceMention]) -> Place | None:
+def _resolve_pronoun(doc: Doc, seg: tuple[int, int], mentions: list[PlaceMention]) -> Place | None:
     """``defend it``: the nearest country named earlier in the sentence."""
     tw = words(doc)
     for j in range(seg[0], seg[1] - 1):
@@ -636,7 +636,7 @@ def _sentence_claims(
             origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
         destinations = [m.place for m in dests]
         if negated and not destinations:
-            pron = _resolve_pronoun(doc, seg, sent, mentions)
+            pron = _resolve_pronoun(doc, seg, mentions)
             if pron is not None:
                 destinations = [pron]
         count = anchor.count
