@@ -306,8 +306,16 @@ class ArticleStore:
                 f"article database {self.path} has schema version {version}, newer than this program's "
                 f"{SCHEMA_VERSION}; update the program or set {DB_ENV} to another file"
             )
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        # Two processes opening a new file at once both switch it to WAL; SQLite answers "locked" to the
+        # second without waiting on the busy timeout, so the switch is retried until that timeout.
+        deadline = time.monotonic() + self.timeout
+        while conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         # Probe for write access now, so a read-only file is reported on opening, not on the first add.
         with self._transaction(conn):
             version = conn.execute("PRAGMA user_version").fetchone()[0]

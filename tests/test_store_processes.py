@@ -33,7 +33,9 @@ def wait_for_line(process: subprocess.Popen[str], wanted: str, timeout: float = 
         lines.append(line.strip())
         if wanted in line:
             return lines
-    raise AssertionError(f"child never printed {wanted!r}; got {lines}")
+    process.kill()
+    err = process.stderr.read() if process.stderr else ""
+    raise AssertionError(f"child never printed {wanted!r}; got {lines}; stderr: {err[-2000:]}")
 
 
 def test_everything_is_still_there_after_a_restart(tmp_path: Path) -> None:
