@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from extraction.model import KINDS, Article, Claim, Document, Evidence, Source
-from extraction.pipeline import EXTRACTOR_VERSION, extract, extract_paths
-from extraction.reader import ArticleError, article_from_text, load_article
+from extraction.spacy_import import defer_spacy_cli
+
+defer_spacy_cli()  # before anything imports spaCy
+
+from extraction.model import KINDS, Article, Claim, Document, Evidence, Source  # noqa: E402
+from extraction.pipeline import EXTRACTOR_VERSION, extract, extract_paths  # noqa: E402
+from extraction.reader import ArticleError, article_from_text, load_article  # noqa: E402
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -39,6 +39,7 @@ from extraction.nlp import pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
+from geo.collector import collector_paused
 from geo.place import Place
 
 _VIDEO_TITLE = re.compile(r"\s\d{1,2}:\d{2}\s*$")
@@ -114,8 +115,9 @@ def _cue_matcher(nlp: Language) -> PhraseMatcher:
         "negonly": lx.NEGATED_ONLY_CUES, "negphrase": lx.NEGATING_PHRASES, "doubleneg": lx.DOUBLE_NEGATIONS,
         "origin": lx.ORIGIN_PHRASES, "attrib": lx.ATTRIBUTION_INTROS,
     }
-    for label, phrases in table.items():
-        matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
+    with collector_paused():
+        for label, phrases in table.items():
+            matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
     return matcher
 
 

@@ -10,6 +10,8 @@ from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from geo.collector import collector_paused
+
 # AP-style US state and other abbreviations that end in a full stop but do not end a sentence.
 ABBREVIATIONS: tuple[str, ...] = (
     "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
@@ -54,12 +56,13 @@ def abbreviation_boundaries(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The shared English pipeline (built once per process)."""
-    nlp = spacy.blank("en")
-    nlp.max_length = 100_000_000  # only the tokenizer runs: the parser's memory limit does not apply
-    for abbr in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("abbreviation_boundaries")
+    with collector_paused():
+        nlp = spacy.blank("en")
+        nlp.max_length = 100_000_000  # only the tokenizer runs: the parser's memory limit does not apply
+        for abbr in ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("abbreviation_boundaries")
     return nlp
 
 

@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 import geo
 from extraction.nlp import words
+from geo.collector import collector_paused
 from geo.place import Place
 
 # Capitalised words that are never places on their own, whatever a gazetteer says.
@@ -80,10 +81,11 @@ def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
     avoids tokenising thousands of phrases at start-up, which a spaCy PhraseMatcher would need.
     """
     table: dict[str, list[str]] = {}
-    for phrase in geo.place_phrases():
-        if len(phrase) >= 2 and phrase not in NOT_PLACES:
-            table.setdefault(_first_word(phrase), []).append(phrase)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+    with collector_paused():
+        for phrase in sorted(geo.place_phrases(), key=len, reverse=True):  # so each list is longest first
+            if len(phrase) >= 2 and phrase not in NOT_PLACES:
+                table.setdefault(_first_word(phrase), []).append(phrase)
+        return {k: tuple(v) for k, v in table.items()}
 
 
 def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from geo.datafiles import DataFileError
 from geo.greatcircle import great_circle
-from geo.lexicon import country_name, country_shapes_path
+from geo.lexicon import country_name, country_shapes_path, place_phrases
 from geo.place import PRECISIONS, Place, unresolved
-from geo.resolver import demonym_country, place_phrases, resolve
+from geo.resolver import demonym_country, resolve
 
 __all__ = [
     "PRECISIONS",

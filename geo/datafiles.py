@@ -14,6 +14,7 @@ BUILT_BY: dict[str, str] = {
     "countries.geojson": "python data/build/countries.py",
     "admin1.csv": "python data/build/admin1.py",
     "common_words.txt": "python data/build/common_words.py",
+    "place_phrases.txt": "python data/build/place_phrases.py",
 }
 """Which build script writes each generated file; the rest are curated and come back with ``git checkout``."""
 

@@ -155,6 +155,26 @@ def common_words() -> frozenset[str]:
     return frozenset(_text("common_words.txt").split())
 
 
+PHRASES_HEADER = "# {count} place phrases, one a line; built by data/build/place_phrases.py"
+
+
+@lru_cache(maxsize=1)
+def place_phrases() -> frozenset[str]:
+    """Lowercased place names that are safe to match in running text (``data/place_phrases.txt``).
+
+    The list is worked out from the lexicon and the gazetteer by ``geo.resolver.build_place_phrases``
+    when the data is built; doing that at every start-up would cost a quarter of a second.
+
+    Raises:
+        DataFileError: when the file is missing, or its line count differs from its header's.
+    """
+    header, _, body = _text("place_phrases.txt").partition("\n")
+    phrases = body.split("\n")[:-1] if body.endswith("\n") else [""]  # the last line ends in a newline too
+    if header != PHRASES_HEADER.format(count=len(phrases)) or "" in phrases:
+        raise DataFileError(data_path("place_phrases.txt"), "damaged (its header does not match its lines)")
+    return frozenset(phrases)
+
+
 def country_shapes_path() -> Path:
     """The GeoJSON of country shapes (properties ``iso_a2``, ``iso_a3``, ``name``) for the basemap."""
     return data_path("countries.geojson")

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from geo.collector import collector_paused
 from geo.gazetteer import Gazetteer, Town
 from geo.lexicon import common_words, countries, divisions, installations, regions, words
 from geo.names import fold, index_keys
@@ -456,7 +457,8 @@ class Resolver:
 @lru_cache(maxsize=1)
 def default_resolver() -> Resolver:
     """The process-wide resolver, built on first use."""
-    return Resolver()
+    with collector_paused():
+        return Resolver()
 
 
 def resolve(mention: str, context: str = "") -> Place:
@@ -490,23 +492,21 @@ def demonym_country(word: str) -> str | None:
     return default_resolver().demonyms.get(fold(word.strip()))
 
 
-def place_phrases() -> frozenset[str]:
-    """Lowercased names and aliases that are safe to match in running text with a phrase matcher.
+def build_place_phrases(r: Resolver | None = None) -> frozenset[str]:
+    """Work out the phrases of :func:`geo.lexicon.place_phrases` from the lexicon and the gazetteer.
 
     Countries, regions, installations and first-level divisions (full names only), plus towns of
     100,000 or more (folded too, and for cities of 500,000 or more their other spellings, such as
     ``kiev``) whose names are not everyday English words. Short all-capitals aliases such as ``US``
     are left out because, lowercased, they are ordinary words.
 
+    Args:
+        r: The resolver whose gazetteer and word lists to use (the default one when None).
+
     Returns:
         The phrases.
     """
-    return _place_phrases()
-
-
-@lru_cache(maxsize=1)
-def _place_phrases() -> frozenset[str]:
-    r = default_resolver()
+    r = r or default_resolver()
     phrases: set[str] = set()
     for c in countries().values():
         phrases.update(n.lower() for n in (c.name, *c.aliases) if len(n.replace(".", "")) > 3 or "." in n)

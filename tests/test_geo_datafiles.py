@@ -21,6 +21,7 @@ READERS: dict[str, Callable[[], Any]] = {
     "countries.csv": lexicon.countries.__wrapped__,
     "lexicon.json": lexicon.words.__wrapped__,
     "common_words.txt": lexicon.common_words.__wrapped__,
+    "place_phrases.txt": lexicon.place_phrases.__wrapped__,
 }
 
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import demonym_country, place_phrases, resolve
+from geo.resolver import build_place_phrases
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -173,6 +174,13 @@ def test_place_phrases_hold_names_and_aliases_but_not_everyday_words() -> None:
     for word in ["us", "march", "reading", "of", "will"]:
         assert word not in phrases
     assert all(p == p.lower() for p in phrases)
+
+
+def test_the_place_phrase_file_is_what_its_build_script_would_write() -> None:
+    # A change to the lexicon, the gazetteer or the filter must come with `python data/build/place_phrases.py`.
+    built = build_place_phrases()
+    stored = place_phrases()
+    assert stored == built, f"stale data/place_phrases.txt: {sorted(built ^ stored)[:10]}"
 
 
 def test_a_surname_that_is_also_a_town_stays_unresolved_in_its_sentence() -> None:
