@@ -29,7 +29,6 @@ def _strip_titles(words: list[str]) -> str | None:
 def _run_before(sent: Span, i: int) -> str | None:
     """The capitalised name ending just before token ``i`` (skipping time words)."""
     tw = words(sent.doc)
-    doc = sent.doc
     j = i - 1
     while j >= sent.start and (tw.lower[j] in _SKIP_BEFORE_VERB or tw.text[j] in ("“", "”", "\"")):
         j -= 1
@@ -41,7 +40,7 @@ def _run_before(sent: Span, i: int) -> str | None:
         k = j
         while k - 1 >= sent.start and tw.text[k - 1][:1].isupper() and tw.lower[k - 1] != "the":
             k -= 1
-        return doc[k:j + 1].text
+        return tw.span_text(k, j + 1)
     if not tw.text[j][:1].isupper():
         return None
     k = j
@@ -50,12 +49,11 @@ def _run_before(sent: Span, i: int) -> str | None:
         k -= 1
     if k == sent.start and k == j and tw.lower[k] in SPEAKER_STOPWORDS:
         return None
-    return _strip_titles([t.text for t in doc[k:j + 1]])
+    return _strip_titles(tw.text[k:j + 1])
 
 
 def _run_after(sent: Span, i: int) -> str | None:
     tw = words(sent.doc)
-    doc = sent.doc
     j = i
     while j < sent.end and tw.lower[j] in ("the",):
         j += 1
@@ -64,28 +62,33 @@ def _run_after(sent: Span, i: int) -> str | None:
         k += 1
     if k == j:
         return None
-    return _strip_titles([t.text for t in doc[j:k]])
+    return _strip_titles(tw.text[j:k])
 
 
 def speaker_in(sent: Span) -> str | None:
     """The person or organisation a sentence credits, as written (titles removed); ``<pronoun>`` for he/she."""
     tw = words(sent.doc)
     lowers = tw.lower[sent.start:sent.end]
+    present = set(lowers)
     for intro in ATTRIBUTION_INTROS:
+        if intro[0] not in present:
+            continue
         for i in range(len(lowers) - len(intro) + 1):
-            if tuple(lowers[i:i + len(intro)]) == intro:
+            if lowers[i] == intro[0] and tuple(lowers[i:i + len(intro)]) == intro:
                 name = _run_after(sent, sent.start + i + len(intro))
                 if name:
                     return name
+    if present.isdisjoint(SPEECH_VERBS):
+        return None
     best: str | None = None
-    for tok in sent:
-        if tok.lower_ not in SPEECH_VERBS or tok.lower_ == "according":
+    for at, low in enumerate(lowers, start=sent.start):
+        if low not in SPEECH_VERBS or low == "according":
             continue
-        name = _run_before(sent, tok.i)
-        if name is None and tok.i > sent.start and tw.text[tok.i - 1] == ",":
-            name = _run_after(sent, tok.i + 1)
-        if name is None and tok.i + 1 < sent.end and tok.i > sent.start and tw.text[tok.i - 1] in (",", "”"):
-            name = _run_after(sent, tok.i + 1)
+        name = _run_before(sent, at)
+        if name is None and at > sent.start and tw.text[at - 1] == ",":
+            name = _run_after(sent, at + 1)
+        if name is None and at + 1 < sent.end and at > sent.start and tw.text[at - 1] in (",", "”"):
+            name = _run_after(sent, at + 1)
         if name:
             best = name
             if name != "<pronoun>":

@@ -24,8 +24,9 @@ import os
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -35,7 +36,7 @@ import geo
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, read, words
+from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -219,12 +220,11 @@ def _worth_reading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [p for i, p in enumerate(paragraphs) if i in keep]
 
 
-def _troop_noun_end(doc: Doc, i: int, limit: int) -> int | None:
+def _troop_noun_end(tw: Words, i: int, limit: int) -> int | None:
     """If a troop noun starts at ``i`` return its end index."""
-    tw = words(doc)
     first = tw.lower[i]
     for phrase in _TROOP_PHRASES_BY_FIRST.get(first, ()):
-        if i + len(phrase) <= limit and tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
+        if i + len(phrase) <= limit and tuple(tw.lower[i:i + len(phrase)]) == phrase:
             return i + len(phrase)
     if first in lx.TROOP_NOUNS:
         return i + 1
@@ -251,7 +251,7 @@ def _find_anchors(
         force: str | None = None
         noun_end: int | None = None
         while j < sent.end and j < c.end + 5:
-            noun_end = _troop_noun_end(doc, j, sent.end)
+            noun_end = _troop_noun_end(tw, j, sent.end)
             if noun_end is not None:
                 # "military" is a noun only at the end of the phrase ("military personnel" is a phrase).
                 if tw.lower[j] == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
@@ -286,7 +286,7 @@ def _find_anchors(
         if i in covered:
             i += 1
             continue
-        end = _troop_noun_end(doc, i, sent.end)
+        end = _troop_noun_end(tw, i, sent.end)
         if end is None or (tw.lower[i] == "members"):
             i += 1
             continue
@@ -301,15 +301,15 @@ def _find_anchors(
         force = None
         no_det = anaphoric = False
         while k - 1 >= sent.start and k > i - 4 and k - 1 not in covered:
-            w = doc[k - 1]
-            f = _force_word(w.text)
+            low = tw.lower[k - 1]
+            f = _force_word(tw.text[k - 1])
             if f:
                 force = force or f
-            elif w.lower_ == "no":
+            elif low == "no":
                 no_det = True
-            elif w.lower_ in _ANAPHORS:
+            elif low in _ANAPHORS:
                 anaphoric = True
-            elif w.lower_ not in ("the", "more", "additional", "other", "new", "of", "all", "any", "our",
+            elif low not in ("the", "more", "additional", "other", "new", "of", "all", "any", "our",
                                   "their", "its", "combat", "ground", "foreign", "western"):
                 break
             k -= 1
@@ -575,7 +575,7 @@ def _sentence_claims(
     nlp: Language,
     index: int,
     troop_context: bool,
-    attribution: str | None,
+    speaker: Callable[[], str | None],
     previous: list[_Draft],
     people: dict[str, str],
 ) -> list[_Draft]:
@@ -589,6 +589,7 @@ def _sentence_claims(
         anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
     if not anchors:
         return []
+    attribution = speaker()  # looked for only where there is a claim to credit
     mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
     matches = _sentence_cues(sent, nlp)
     segments = _segments(sent, anchors)
@@ -754,17 +755,20 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
-        mentions_troops = any(w in lx.TROOP_NOUNS for w in lowers)
+        present = set(lowers)
+        mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS)
         troop_context = mentions_troops or index - last_troop_sentence <= 3
         if mentions_troops:
             last_troop_sentence = index
-        has_number = any(w[:1].isdigit() for w in lowers)
-        names_unit = any((w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))) or w in _UNIT_FIRST_WORDS
-                         for w in lowers)
+        numbers = [w for w in present if w[:1].isdigit()]
+        has_number = bool(numbers)
+        names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
+            w.endswith(("st", "nd", "rd", "th")) for w in numbers)
         worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
         if not worth_a_look:
             continue
-        for d in _sentence_claims(sent, nlp, index, troop_context, speaker_at(index), drafts, full_names):
+        speaker = partial(speaker_at, index)
+        for d in _sentence_claims(sent, nlp, index, troop_context, speaker, drafts, full_names):
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):

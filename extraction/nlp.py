@@ -81,6 +81,12 @@ class Words:
         self.text: list[str] = [full[start:start + length] for start, length in spans]
         self.lower: list[str] = [t.lower() for t in self.text]
 
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), as ``doc[start:end].text`` gives it."""
+        if end <= start:
+            return ""
+        return self.full[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
 
 def read(nlp: Language, text: str) -> Doc:
     """Run the pipeline on ``text``, remembering the text so :class:`Words` need not rebuild it."""

@@ -103,6 +103,12 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
 
 _APPROX_BY_FIRST = _by_first_word(_APPROX)
 _VAGUE_BY_FIRST = _by_first_word(_VAGUE)
+# Words a count can start with, other than digits: most words of a sentence are none of these.
+_COUNT_STARTS = frozenset({*_APPROX_BY_FIRST, *_VAGUE_BY_FIRST, *_UNITS, *_SCALES, "a", "and"})
+
+
+def _may_start_count(word: str, text: str) -> bool:
+    return word in _COUNT_STARTS or text[:1].isdigit() or text[:1] == "." or "-" in word
 
 
 def _longest(table: dict[str, list[tuple[str, ...]]], words: list[str], i: int) -> tuple[str, ...] | None:
@@ -124,6 +130,9 @@ def find_counts(sent: Span) -> list[CountMention]:
     i = 0
     n = len(words)
     while i < n:
+        if not _may_start_count(words[i], texts[i]):
+            i += 1
+            continue
         start = i
         approx = _longest(_APPROX_BY_FIRST, words, i)
         if approx is not None:
@@ -174,7 +183,7 @@ def find_counts(sent: Span) -> list[CountMention]:
         while end < n and words[end] in _AFTER:
             end += 1
         base = sent.start
-        text = sent.doc[base + start:base + end].text
+        text = tw.span_text(base + start, base + end)
         found.append(CountMention(base + start, base + end, base + num_start, value, text))
         i = end
     return found

@@ -9,7 +9,6 @@ from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 import geo
 from extraction.nlp import words
@@ -65,6 +64,8 @@ def _resolve(text: str, context: str = "") -> Place:
 
 
 _CHUNK_END = re.compile(r"[\s,;:!?()\"“”]")
+_CHUNK = re.compile(r"[^\s,;:!?()\"“”]+")
+_NO_PHRASES: tuple[frozenset[str], int] = (frozenset(), 0)
 
 
 def _first_word(text: str, at: int = 0) -> str:
@@ -74,37 +75,53 @@ def _first_word(text: str, at: int = 0) -> str:
 
 
 @lru_cache(maxsize=1)
-def _phrases_by_first_word() -> dict[str, tuple[str, ...]]:
-    """Gazetteer phrases keyed by their first word, longest first.
+def _phrases_by_first_word() -> dict[str, tuple[frozenset[str], int]]:
+    """Gazetteer phrases keyed by their first word, with the length of the longest.
 
     Matching phrases against the lowercased text (and checking that they end on a token boundary)
     avoids tokenising thousands of phrases at start-up, which a spaCy PhraseMatcher would need.
     """
     table: dict[str, list[str]] = {}
     with collector_paused():
-        for phrase in sorted(geo.place_phrases(), key=len, reverse=True):  # so each list is longest first
+        for phrase in geo.place_phrases():
             if len(phrase) >= 2 and phrase not in NOT_PLACES:
                 table.setdefault(_first_word(phrase), []).append(phrase)
-        return {k: tuple(v) for k, v in table.items()}
+        return {k: (frozenset(v), max(map(len, v))) for k, v in table.items()}
 
 
 def _phrase_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of gazetteer phrases in ``doc`` (computed once per document)."""
+    """Token spans of gazetteer phrases in ``doc``, the longest at each token (computed once per document).
+
+    A phrase counts where the text from a token's start to some token's end is one of the phrases
+    filed under the word the token starts ("fort" for "Fort Bragg, N.C.").
+    """
     cached = doc.user_data.get("place_phrases")
     if cached is not None:
         return cached
     table = _phrases_by_first_word()
     w = words(doc)
     lowered = w.full.lower()
-    ends = {i + len(t): k for k, (i, t) in enumerate(zip(w.idx, w.text, strict=True))}
+    count = len(w.idx)
+    chunks = {m.start(): m.group() for m in _CHUNK.finditer(lowered)}
     found: list[tuple[int, int]] = []
     for k, at in enumerate(w.idx):
-        word = _first_word(lowered, at)
-        candidates = table.get(word) or table.get(word.rstrip("."), ())
-        for phrase in candidates:
-            if lowered.startswith(phrase, at) and at + len(phrase) in ends:
-                found.append((k, ends[at + len(phrase)] + 1))
+        word = chunks.get(at)
+        if word is None:  # a token inside a chunk: "russia" in "pro-russia"
+            word = _first_word(lowered, at)
+        phrases, longest = table.get(word) or table.get(word.rstrip("."), _NO_PHRASES)
+        if not longest:
+            continue
+        last = None
+        e = k
+        while e < count:
+            end = w.idx[e] + len(w.text[e])
+            if end - at > longest:
                 break
+            if lowered[at:end] in phrases:
+                last = e
+            e += 1
+        if last is not None:
+            found.append((k, last + 1))
     doc.user_data["place_phrases"] = found
     return found
 
@@ -120,10 +137,8 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     tw = words(sent.doc)
     runs: list[tuple[int, int]] = []
     i = sent.start
-    doc = sent.doc
     while i < sent.end:
-        tok = doc[i]
-        if _is_name_token(tok.text) and not (i == sent.start and tok.text.lower() in NOT_PLACES):
+        if _is_name_token(tw.text[i]) and not (i == sent.start and tw.lower[i] in NOT_PLACES):
             j = i + 1
             while j < sent.end and (_is_name_token(tw.text[j]) or (tw.text[j] in ("-", "de", "al", "el")
                                     and j + 1 < sent.end and _is_name_token(tw.text[j + 1]))):
@@ -133,8 +148,8 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
                 k = j + 1
                 while k < sent.end and _is_name_token(tw.text[k]):
                     k += 1
-                qualifier = doc[j + 1:k].text
-                head = _resolve(doc[i:j].text)
+                qualifier = tw.span_text(j + 1, k)
+                head = _resolve(tw.span_text(i, j))
                 if head.precision not in ("country", "region", "admin") and _resolve(qualifier).precision in (
                     "admin", "country"
                 ):
@@ -146,29 +161,37 @@ def _capitalised_runs(sent: Span) -> list[tuple[int, int]]:
     return runs
 
 
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans that do not overlap, the longer (then the earlier) winning; as spaCy's ``filter_spans``."""
+    taken: set[int] = set()
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+        if s not in taken and e - 1 not in taken:
+            kept.append((s, e))
+            taken.update(range(s, e))
+    return sorted(kept)
+
+
 def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
     """Every place mention in ``sent`` that resolves, longest first where they overlap."""
     tw = words(sent.doc)
-    doc: Doc = sent.doc
-    spans: list[Span] = []
-    phrases = _phrase_spans(doc)
+    spans: list[tuple[int, int]] = []
+    phrases = _phrase_spans(sent.doc)
     first = bisect_left(phrases, (sent.start, 0))
     for s, e in phrases[first:]:
         if s >= sent.end:
             break
         if e <= sent.end:
-            spans.append(doc[s:e])
-    for s, e in _capitalised_runs(sent):
-        spans.append(doc[s:e])
+            spans.append((s, e))
+    spans.extend(_capitalised_runs(sent))
     mentions: list[PlaceMention] = []
-    context = words(doc).full[sent.start_char:sent.end_char]
-    for span in filter_spans(spans):
-        s, e = span.start, span.end
+    context = tw.full[sent.start_char:sent.end_char]
+    for s, e in _longest_first(spans):
         while s < e and tw.lower[s] in _DETERMINERS:
             s += 1
         if s >= e:
             continue
-        text = doc[s:e].text.rstrip(",")
+        text = tw.span_text(s, e).rstrip(",")
         if text.lower().removesuffix("’s").removesuffix("'s") in NOT_PLACES:
             continue
         if e - s == 1 and geo.demonym_country(text) and _resolve(text).precision == "unresolved":

@@ -40,7 +40,6 @@ def _formation(sent: Span, i: int) -> int:
 def find_units(sent: Span) -> list[UnitMention]:
     """Every named unit in ``sent``: ordinal formations (chained by commas) and named kinds."""
     tw = words(sent.doc)
-    doc = sent.doc
     found: list[UnitMention] = []
     i = sent.start
     while i < sent.end:
@@ -53,11 +52,11 @@ def find_units(sent: Span) -> list[UnitMention]:
                     if nxt == end + 1:
                         break
                     end = nxt
-                found.append(UnitMention(i, end, doc[i:end].text))
+                found.append(UnitMention(i, end, tw.span_text(i, end)))
                 i = end
                 continue
         for phrase, name in _NAMED_BY_FIRST.get(tw.lower[i], ()):
-            if tuple(t.lower_ for t in doc[i:i + len(phrase)]) == phrase:
+            if tuple(tw.lower[i:i + len(phrase)]) == phrase:
                 found.append(UnitMention(i, i + len(phrase), name))
                 i += len(phrase) - 1
                 break
