@@ -84,3 +84,26 @@ def test_five_megabyte_article_is_read_whole(tmp_path: Path) -> None:
     single = json.loads(run("seeds", "--format", "json").stdout)["claims"]
     assert len(claims) >= 0.9 * copies * len(single)
     assert elapsed < 120, f"{elapsed:.1f} s"
+
+
+def test_output_has_one_claim_a_line_and_is_the_library_document() -> None:
+    from extraction import extract_paths
+
+    out = run("seeds", "--format", "json")
+    document = extract_paths(["seeds"])[0].to_dict()
+    assert json.loads(out.stdout) == document
+    lines = out.stdout.splitlines()
+    assert len(lines) == len(document["sources"]) + len(document["claims"]) + 6  # braces and two list heads/ends
+    assert json.loads(lines[-3].rstrip(",")) == document["claims"][-1]
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"  # output well past a pipe's 64 KB buffer, so writing must fail
+    article.write_text("About 400 troops will deploy to Estonia, Kirby said.\n" * 2000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "extraction", str(article)], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # as `| head -c 10` does
+    assert proc.wait(timeout=120) == 0
+    assert b"Traceback" not in proc.stderr.read()
