@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from geo.collector import collector_paused
@@ -33,23 +34,60 @@ MAX_SENTENCE_TOKENS = 160
 _ABBREVIATION_THEN_CAPITAL = re.compile(r"\w\.\s+[A-Z]")
 
 
-@Language.component("abbreviation_boundaries")
-def abbreviation_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after ``U.S.`` or ``N.C.`` when the next word opens one; cut run-on sentences."""
+# What spaCy's sentencizer ends a sentence on: ".", "!", "?" and their counterparts in other scripts.
+_SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
+
+
+def _sentencizer_starts(doc: Doc, texts: list[str]) -> list[int]:
+    """Where spaCy's sentencizer starts sentences: after an end mark, the next token that is not punctuation.
+
+    Only the few tokens after an end mark are looked at, where the sentencizer visits every token.
+    """
+    starts = [0]
+    after = 0  # the first token not yet passed over
+    for end in [i for i, text in enumerate(texts) if text in _SENTENCE_PUNCT]:
+        if end < after:
+            continue  # inside the run of marks and quotes that ended the last sentence
+        after = end + 1
+        while after < len(texts) and (texts[after] in _SENTENCE_PUNCT or doc[after].is_punct):
+            after += 1
+        if after < len(texts):
+            starts.append(after)
+    return starts
+
+
+@Language.component("sentences")
+def sentences(doc: Doc) -> Doc:
+    """Sentence starts: spaCy's sentencizer rule, then abbreviations, then cuts in run-on sentences.
+
+    - The sentencizer's rule (see :func:`_sentencizer_starts`), applied to the plain token list.
+    - A sentence also starts after ``U.S.`` or ``N.C.`` when the next word opens one ("... in the
+      U.S. The troops ..."), which the tokenizer's abbreviations would otherwise hide.
+    - No real sentence runs past ``MAX_SENTENCE_TOKENS``; cutting one that does (at a comma when it
+      can) keeps the claim finder linear in the text.
+
+    Only the starts are marked; the other tokens keep spaCy's "unknown", which ``Doc.sents`` reads as
+    "not a start" (one token is marked "not a start" so that the document counts as split).
+    """
     tw = words(doc)
     texts = tw.text
+    if len(texts) < 2:
+        return doc
+    starts = set(_sentencizer_starts(doc, texts))
     if _ABBREVIATION_THEN_CAPITAL.search(tw.full):
         for i in range(len(texts) - 1):
             if texts[i].endswith(".") and len(texts[i]) > 1 and texts[i + 1] in SENTENCE_STARTERS:
-                doc[i + 1].is_sent_start = True
+                starts.add(i + 1)
     if len(texts) > MAX_SENTENCE_TOKENS:
-        # No real sentence runs this long; cutting it keeps the claim finder linear in the text.
         run = 0
-        for tok in doc:
-            run = 0 if tok.is_sent_start else run + 1
-            if run >= MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS // 2 and texts[tok.i - 1] in (",", ";")):
-                tok.is_sent_start = True
+        for i in range(len(texts)):
+            run = 0 if i in starts else run + 1
+            if run >= MAX_SENTENCE_TOKENS or (run >= MAX_SENTENCE_TOKENS // 2 and texts[i - 1] in (",", ";")):
+                starts.add(i)
                 run = 0
+    doc[1].is_sent_start = 1 in starts
+    for i in starts:
+        doc[i].is_sent_start = True
     return doc
 
 
@@ -61,8 +99,7 @@ def pipeline() -> Language:
         nlp.max_length = 100_000_000  # only the tokenizer runs: the parser's memory limit does not apply
         for abbr in ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])  # type: ignore[union-attr]
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("abbreviation_boundaries")
+        nlp.add_pipe("sentences")
     return nlp
 
 
