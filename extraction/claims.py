@@ -197,6 +197,7 @@ for _phrase in lx.TROOP_PHRASES:
     _TROOP_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
+_TROOP_STARTS = frozenset({*lx.TROOP_NOUNS, *_TROOP_PHRASES_BY_FIRST})  # where a troop noun may start
 _TROOP_WORD = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}))
     + r")\b|\b\d+(?:st|nd|rd|th)\b",
@@ -283,20 +284,18 @@ def _find_anchors(
             anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
             covered.update(range(c.start, c.end))
     i = sent.start
-    while i < sent.end:
-        if i in covered:
-            i += 1
+    for candidate in [j for j in range(sent.start, sent.end) if tw.lower[j] in _TROOP_STARTS]:
+        if candidate < i or candidate in covered:
             continue
+        i = candidate
         end = _troop_noun_end(tw, i, sent.end)
         if end is None or (tw.lower[i] == "members"):
-            i += 1
             continue
         if tw.lower[i] == "military":
             nxt = tw.lower[end] if end < sent.end else ""
             if not (i > sent.start and tw.lower[i - 1] == "the") or nxt not in (
                 "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
             ):
-                i += 1
                 continue
         k = i
         force = None

@@ -107,8 +107,10 @@ _VAGUE_BY_FIRST = _by_first_word(_VAGUE)
 _COUNT_STARTS = frozenset({*_APPROX_BY_FIRST, *_VAGUE_BY_FIRST, *_UNITS, *_SCALES, "a", "and"})
 
 
-def _may_start_count(word: str, text: str) -> bool:
-    return word in _COUNT_STARTS or text[:1].isdigit() or text[:1] == "." or "-" in word
+def _count_starts(words: list[str], texts: list[str]) -> list[int]:
+    """Positions a count may start at: a digit, a number word, or a word of an approximation."""
+    return [i for i, (word, text) in enumerate(zip(words, texts, strict=True))
+            if word in _COUNT_STARTS or text[:1].isdigit() or text[:1] == "." or "-" in word]
 
 
 def _longest(table: dict[str, list[tuple[str, ...]]], words: list[str], i: int) -> tuple[str, ...] | None:
@@ -129,10 +131,10 @@ def find_counts(sent: Span) -> list[CountMention]:
     found: list[CountMention] = []
     i = 0
     n = len(words)
-    while i < n:
-        if not _may_start_count(words[i], texts[i]):
-            i += 1
-            continue
+    for candidate in _count_starts(words, texts):
+        if candidate < i:
+            continue  # inside the count just read
+        i = candidate
         start = i
         approx = _longest(_APPROX_BY_FIRST, words, i)
         if approx is not None:
