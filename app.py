@@ -54,6 +54,7 @@ elif clicked != st.session_state.get("_last_click"):
     st.session_state["_last_click"] = clicked
     state = state.__class__(state.view, state.sources, clicked)
 movement = reconciliation.movement(state.movement)
+movement = reconciliation.movement(views.movement_picker(reconciliation, movement.id if movement else None))
 state = state.__class__(state.view, state.sources, movement.id if movement else None)
 if st.query_params.to_dict() != state.to_params():
     st.query_params.from_dict(state.to_params())

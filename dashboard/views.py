@@ -156,6 +156,35 @@ def _clear_selection() -> None:
     st.session_state["_clear"] = True
 
 
+NO_MOVEMENT = ""
+
+
+def _mark_picked() -> None:
+    st.session_state["_picked"] = True
+
+
+def movement_picker(reconciliation: Reconciliation, current: str | None) -> str | None:
+    """The movements on the map as a list, for choosing one with the keyboard as well as by clicking an arc.
+
+    Args:
+        reconciliation: The movements drawn.
+        current: The movement chosen this run by an arc click or the URL; the list shows it.
+
+    Returns:
+        The selected movement id: the list's choice when the list itself was just changed, else ``current``.
+    """
+    labels = {NO_MOVEMENT: "None: show every flow"} | {m.id: m.label for m in reconciliation.movements}
+    if st.session_state.pop("_picked", False):
+        chosen = st.session_state.get("movement_pick") or None
+    else:
+        chosen = current if current in labels else None
+        st.session_state["movement_pick"] = chosen or NO_MOVEMENT  # follow the click or the link
+    st.sidebar.selectbox("Selected movement", list(labels), format_func=labels.__getitem__, key="movement_pick",
+                         on_change=_mark_picked, help="Choose a movement to read the quotes behind its figures; "
+                         "clicking an arc on the map does the same.")
+    return chosen
+
+
 def legend_block() -> None:
     """The map legend (static text built from the deck's own scale and colours)."""
     items = "".join(

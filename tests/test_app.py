@@ -88,6 +88,31 @@ def test_selecting_an_arc_lists_its_quotes() -> None:
     assert at.query_params["movement"] in (obj["movement_id"], [obj["movement_id"]])
 
 
+def test_a_movement_chosen_from_the_list_lists_its_quotes() -> None:
+    at = run()
+    picker = at.sidebar.selectbox(key="movement_pick")
+    assert picker.value == "" and not any("class='quote'" in m.value for m in at.sidebar.markdown)
+    poland = next(i for i, label in enumerate(picker.options) if label.endswith("→ Poland"))
+    at = picker.select_index(poland).run()
+    assert not at.exception
+    chosen = at.sidebar.selectbox(key="movement_pick").value
+    assert chosen and at.query_params["movement"] in (chosen, [chosen])
+    assert any("class='quote'" in m.value for m in at.sidebar.markdown)
+    assert any(h.value.endswith("→ Poland") for h in at.sidebar.subheader)
+    at = at.sidebar.selectbox(key="movement_pick").select_index(0).run()  # back to "none"
+    assert "movement" not in at.query_params
+    assert not any("class='quote'" in m.value for m in at.sidebar.markdown)
+
+
+def test_the_list_follows_an_arc_click() -> None:
+    at = run()
+    layer = next(layer for layer in deck(at)["layers"] if layer["id"] in PICKABLE and layer["data"])
+    obj = layer["data"][0]
+    at.session_state["map"] = {"selection": {"indices": {layer["id"]: [0]}, "objects": {layer["id"]: [obj]}}}
+    at.run()
+    assert at.sidebar.selectbox(key="movement_pick").value == obj["movement_id"]
+
+
 def test_query_params_round_trip() -> None:
     at = run(view="several", sources=f"{SOURCE_004},{SOURCE_000}")
     assert at.sidebar.radio(key="view").value == "several"
