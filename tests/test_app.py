@@ -75,13 +75,19 @@ def test_switching_source_in_the_sidebar_redraws_with_its_numbers() -> None:
     assert at.query_params["sources"] == [SOURCE_004] or at.query_params["sources"] == SOURCE_004
 
 
-def test_selecting_an_arc_lists_its_quotes() -> None:
-    at = run()
+def click_first_arc(at: AppTest) -> dict[str, Any]:
+    """Inject the map selection a click on the first pickable object makes; rerun; return the object."""
     layer = next(layer for layer in deck(at)["layers"] if layer["id"] in PICKABLE and layer["data"])
-    obj = layer["data"][0]
+    obj: dict[str, Any] = layer["data"][0]
     at.session_state["map"] = {"selection": {"indices": {layer["id"]: [0]}, "objects": {layer["id"]: [obj]}}}
     at.run()
     assert not at.exception
+    return obj
+
+
+def test_selecting_an_arc_lists_its_quotes() -> None:
+    at = run()
+    obj = click_first_arc(at)
     quotes = [m.value for m in at.sidebar.markdown if "class='quote'" in m.value]
     assert quotes and all("<blockquote>" in q for q in quotes)
     assert "<mark>" in quotes[0]
@@ -106,10 +112,7 @@ def test_a_movement_chosen_from_the_list_lists_its_quotes() -> None:
 
 def test_the_list_follows_an_arc_click() -> None:
     at = run()
-    layer = next(layer for layer in deck(at)["layers"] if layer["id"] in PICKABLE and layer["data"])
-    obj = layer["data"][0]
-    at.session_state["map"] = {"selection": {"indices": {layer["id"]: [0]}, "objects": {layer["id"]: [obj]}}}
-    at.run()
+    obj = click_first_arc(at)
     assert at.sidebar.selectbox(key="movement_pick").value == obj["movement_id"]
 
 
