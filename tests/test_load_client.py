@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 
@@ -14,6 +16,13 @@ from tests.browser.conftest import start_server, stop_server
 from tests.streamclient import Run, StreamSession
 
 SOURCES = [s.id for s in extract_paths(["seeds"])[0].sources]
+T = TypeVar("T")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` on an event loop of its own thread: the browser tests' Playwright keeps this one busy."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +35,7 @@ def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_concurrent_sessions_switch_sources_without_errors(url: str) -> None:
-    first, reruns, errors = asyncio.run(drive(url, SOURCES, sessions=2, switches=2))
+    first, reruns, errors = run_async(drive(url, SOURCES, sessions=2, switches=2))
     assert errors == []
     assert len(first) == 2 and len(reruns) == 4
 
@@ -38,7 +47,7 @@ def test_a_switch_redraws_the_map_with_that_source_s_numbers(url: str) -> None:
             switched = await session.run(f"view=one&sources={SOURCES[0]}", session.source_labels[4])
             return opened, switched
 
-    opened, switched = asyncio.run(switch())
+    opened, switched = run_async(switch())
     assert f"sources={SOURCES[4]}" in (switched.query_string or "")
     figures = {json.dumps(json.loads(run.deck_json)["layers"]) for run in (opened, switched)}
     assert len(figures) == 2, "the map changed with the source"
