@@ -132,26 +132,56 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-LABEL_GRID_DEG = 4.0
-LABEL_LINE_PX = 15
+# Arcs rise above the ground, so with depth testing they hide the text they pass over even seen from straight
+# above; text is drawn over everything instead (deck.gl 9's parameter names).
+ON_TOP = {"depthCompare": "always"}
+LABEL_SIZE_PX = 13  # the labels' font size
+LABEL_LINE_PX = 15  # one line of label text
+LABEL_CHAR_PX = 8.5  # a bold character's width, roughly (DejaVu Sans Bold digits are 0.7 em)
+LABEL_PAD_PX = 2
+LABEL_MAX_SHIFTS = 12  # lines a label may move before it is left where it was
 
 
-def stack_labels(labels: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Move labels that would print on top of each other onto successive lines.
+def _screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel coordinates at ``zoom`` (deck.gl's 512-pixel world at zoom 0)."""
+    scale = 512 * 2 ** zoom
+    lat = max(-85.05, min(85.05, lat))
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
+    return (lon + 180) / 360 * scale, y
 
-    Labels with the same anchor whose positions fall in the same cell of a :data:`LABEL_GRID_DEG` grid are
-    pushed down by one line each (the first stays put), so nearby places' texts stay readable.
+
+def _label_box(label: dict[str, Any], zoom: float, shift: float) -> tuple[float, float, float, float]:
+    lon, lat = label["position"]
+    x, y = _screen_xy(lon, lat, zoom)
+    lines = label["text"].split("\n")
+    width = max(len(line) for line in lines) * LABEL_CHAR_PX
+    height = len(lines) * LABEL_LINE_PX
+    x += label["offset"][0] - {"start": 0.0, "middle": width / 2, "end": width}[label.get("anchor", "middle")]
+    y += label["offset"][1] + shift - height / 2  # deck.gl centres text on its position vertically
+    return (x - LABEL_PAD_PX, y - LABEL_PAD_PX, x + width + LABEL_PAD_PX, y + height + LABEL_PAD_PX)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def declutter_labels(labels: list[dict[str, Any]], zoom: float) -> list[dict[str, Any]]:
+    """Move labels that would print over each other at the map's opening ``zoom`` to free lines.
+
+    Each label's box is estimated on screen (position projected, pixel offset, anchor, lines and characters).
+    In list order (the first are the most important and never move), a label that overlaps one already
+    placed is pushed a line at a time, away from its place first (up when it sits above it, down when below),
+    then the other way, until it is clear; after :data:`LABEL_MAX_SHIFTS` lines it stays where it was. Zooming
+    in only moves labels apart, so what is clear at the opening zoom stays clear.
     """
-    seen: dict[tuple[int, int, str, int], int] = {}
+    placed: list[tuple[float, float, float, float]] = []
     out = []
     for label in labels:
-        lon, lat = label["position"]
-        key = (round(lon / LABEL_GRID_DEG), round(lat / LABEL_GRID_DEG), label.get("anchor", ""),
-               int(label["offset"][1] < 0))
-        n = seen.get(key, 0)
-        seen[key] = n + label["text"].count("\n") + 1
-        step = -LABEL_LINE_PX if label["offset"][1] < 0 else LABEL_LINE_PX
-        out.append({**label, "offset": [label["offset"][0], label["offset"][1] + n * step]})
+        away = -1 if label["offset"][1] < 0 else 1
+        shifts = [0.0] + [sign * n * LABEL_LINE_PX for n in range(1, LABEL_MAX_SHIFTS + 1) for sign in (away, -away)]
+        chosen = next((s for s in shifts if not any(_overlaps(_label_box(label, zoom, s), b) for b in placed)), 0.0)
+        placed.append(_label_box(label, zoom, chosen))
+        out.append({**label, "offset": [label["offset"][0], label["offset"][1] + chosen]})
     return out
 
 
@@ -160,6 +190,7 @@ def build_layers(
     basemap: dict[str, Any] | None,
     selected: str | None = None,
     source_names: dict[str, str] | None = None,
+    zoom: float | None = None,
 ) -> list[dict[str, Any]]:
     """The layer specs (plain dicts: ``type``, ``id`` and deck.gl props) for one reconciliation.
 
@@ -168,6 +199,7 @@ def build_layers(
         basemap: Country shapes (:func:`dashboard.basemap.load_basemap`), or ``None`` to draw none.
         selected: The selected movement id, highlighted.
         source_names: Source id to outlet, for tooltips.
+        zoom: The map's opening zoom, at which labels are kept apart (default: :func:`view_state`'s).
 
     Returns:
         One dict per layer id in :data:`LAYER_IDS`, in drawing order.
@@ -243,8 +275,9 @@ def build_layers(
                 entry = dest_labels.setdefault(place_key(p), (p, []))
                 entry[1].append(text if m.origin is not None else f"{text} (no origin)")
 
+    counts = []  # the destination figures: placed first, so other labels make way for them
     for place, texts in dest_labels.values():
-        labels.append({"position": _pos(place), "text": "\n".join(dict.fromkeys(texts)), "colour": [20, 20, 20, 255],
+        counts.append({"position": _pos(place), "text": "\n".join(dict.fromkeys(texts)), "colour": [20, 20, 20, 255],
                        "offset": [10, 10], "anchor": "start"})
     for r in reconciliation.ruled_out:
         for p in r.places:
@@ -252,7 +285,7 @@ def build_layers(
                 ruled.append({"position": _pos(p), "text": "✕"})
                 labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 22],
                                "anchor": "middle"})
-    labels = stack_labels(labels)
+    labels = declutter_labels([*counts, *labels], view_state(reconciliation)["zoom"] if zoom is None else zoom)
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
 
@@ -279,18 +312,18 @@ def build_layers(
         layer("ScatterplotLayer", BUILDUPS, buildups, getPosition="position", getRadius="radius",
               getFillColor="colour", stroked=True, getLineColor=[200, 30, 30, 220], lineWidthMinPixels=2),
         layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=26,
-              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif"),
+              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
+              parameters=ON_TOP),
         layer("ArcLayer", ARCS, arcs, **arc_props),
         layer("ArcLayer", ARCS_GREAT_CIRCLE, great_arcs, greatCircle=True, **arc_props),
         layer("SolidPolygonLayer", ARROWHEADS, arrows, getPolygon="polygon", getFillColor="colour"),
         layer("ScatterplotLayer", DESTINATION_MARKERS, markers, getPosition="position", getRadius="radius",
               radiusUnits="pixels", getFillColor="colour", stroked=True, getLineColor=[255, 255, 255, 230],
               lineWidthMinPixels=2, autoHighlight=True),
-        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour", getSize=13,
-              getTextAnchor="anchor",
-              getPixelOffset="offset", characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
-              fontWeight="bold", outlineWidth=3, outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True},
-              ),
+        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour",
+              getSize=LABEL_SIZE_PX, getTextAnchor="anchor", getPixelOffset="offset", characterSet="auto",
+              fontFamily="DejaVu Sans, sans-serif", fontWeight="bold", outlineWidth=3,
+              outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, parameters=ON_TOP),
     ]
 
 
@@ -357,11 +390,12 @@ def build_deck(
     Returns:
         A Deck whose layers have the ids in :data:`LAYER_IDS`.
     """
+    view = view_state(reconciliation, every_origin)
     layers = [pdk.Layer(spec["type"], **_pydeck_kwargs(spec))
-              for spec in build_layers(reconciliation, basemap, selected, source_names)]
+              for spec in build_layers(reconciliation, basemap, selected, source_names, view["zoom"])]
     return CompactDeck(
         layers=layers,
-        initial_view_state=pdk.ViewState(**view_state(reconciliation, every_origin)),
+        initial_view_state=pdk.ViewState(**view),
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,

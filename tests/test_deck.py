@@ -154,11 +154,39 @@ def test_comparison_marks_disagreement_and_combined_only() -> None:
     assert poland["flag"].startswith("sources differ") and poland["consensus"] == "1,700–2,000"
 
 
-def test_labels_at_the_same_place_are_stacked_not_overprinted() -> None:
-    from dashboard.deck import stack_labels
+def test_labels_that_would_overprint_are_moved_apart_and_the_first_stays() -> None:
+    from dashboard.deck import _label_box, _overlaps, declutter_labels
 
     a = {"position": [30.0, 49.0], "text": "RU: 100,000", "offset": [16, -16], "anchor": "start"}
     b = {"position": [30.5, 49.4], "text": "RU: tens of thousands", "offset": [16, -16], "anchor": "start"}
+    c = {"position": [31.0, 48.8], "text": "US forces: not to Ukraine", "offset": [0, 22], "anchor": "middle"}
     far = {"position": [0.0, 40.0], "text": "x", "offset": [16, -16], "anchor": "start"}
-    out = stack_labels([a, b, far])
-    assert out[0]["offset"] == [16, -16] and out[1]["offset"] == [16, -31] and out[2]["offset"] == [16, -16]
+    assert _overlaps(_label_box(a, 4, 0), _label_box(b, 4, 0))  # the case is a real collision
+    out = declutter_labels([a, b, c, far], zoom=4)
+    assert out[0]["offset"] == [16, -16] and out[3]["offset"] == [16, -16]
+    assert out[1]["offset"][1] < -16  # above its place, it moves further up first
+    boxes = [_label_box(label, 4, 0) for label in out]
+    assert not any(_overlaps(boxes[m], boxes[n]) for m in range(4) for n in range(m + 1, 4))
+    assert [label["text"] for label in out] == [label["text"] for label in (a, b, c, far)]
+
+
+def test_labels_apart_at_the_opening_zoom_are_left_alone() -> None:
+    from dashboard.deck import declutter_labels
+
+    a = {"position": [20.0, 50.0], "text": "1,700", "offset": [10, 10], "anchor": "start"}
+    b = {"position": [24.0, 50.0], "text": "1,000", "offset": [10, 10], "anchor": "start"}
+    assert declutter_labels([a, b], zoom=6)[1]["offset"] == [10, 10]
+    assert declutter_labels([a, b], zoom=1)[1]["offset"] != [10, 10]  # four degrees are a few pixels here
+
+
+def test_destination_counts_keep_their_place_when_other_labels_crowd_them() -> None:
+    layers = _layers([claim("s1", 8500, kind="alert", origin=PL), claim("s1", 1700, (PL,), origin=BRAGG)])
+    by_text = {label["text"]: label for label in layers[LABELS]["data"]}
+    assert by_text["1,700"]["offset"] == [10, 10]  # under and right of Poland's marker, as always
+    assert by_text["8,500 on alert"]["offset"][1] > 28  # the alert note, which would cover it, moves down
+
+
+def test_text_is_drawn_over_arcs_that_pass_above_it() -> None:
+    spec = json.loads(build_deck(reconcile([claim("s1", 1700, (PL,), origin=BRAGG)], ["s1"]), None).to_json())
+    text_layers = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+    assert text_layers and all(layer["parameters"] == {"depthCompare": "always"} for layer in text_layers)
