@@ -134,12 +134,12 @@ def attribution_panel(
 
 
 def _claim_block(claim: Claim, source: Source, store: ArticleStore | None) -> None:
-    credited = markdown_safe(claim.attributed_to) if claim.attributed_to else "not credited"
+    credited = f"credited to {markdown_safe(claim.attributed_to)}" if claim.attributed_to else "no one credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
     if claim.hedged:
         figure += " · hedged"
     st.sidebar.markdown(
-        f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · credited to {credited}</small>"
+        f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · {credited}</small>"
         f"<blockquote>{quote_html(claim)}</blockquote></div>",
         unsafe_allow_html=True,
     )

@@ -94,6 +94,18 @@ def test_selecting_an_arc_lists_its_quotes() -> None:
     assert at.query_params["movement"] in (obj["movement_id"], [obj["movement_id"]])
 
 
+def test_each_quote_says_who_is_credited_or_that_no_one_is() -> None:
+    at = run()
+    picker = at.sidebar.selectbox(key="movement_pick")
+    poland = next(i for i, label in enumerate(picker.options) if label.endswith("→ Poland"))
+    at = picker.select_index(poland).run()
+    quotes = [m.value for m in at.sidebar.markdown if "class='quote'" in m.value]
+    credits = [q.split("<small>")[1].split("</small>")[0] for q in quotes]
+    assert any(c.endswith("credited to CNN") for c in credits)  # Business Insider's 2,000, per CNN
+    assert any(c.endswith("no one credited") for c in credits)  # CNN in Spanish credits no one for its 1,700
+    assert not any("credited to no" in c for c in credits)
+
+
 def test_a_movement_chosen_from_the_list_lists_its_quotes() -> None:
     at = run()
     picker = at.sidebar.selectbox(key="movement_pick")
