@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import matplotlib
 import pydeck as pdk
+from matplotlib.ft2font import FT2Font, LoadFlags
 from pydeck.bindings.json_tools import default_serialize
 
 from extraction.flows import Movement, Reconciliation, home_place, place_key
@@ -137,8 +141,7 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
 ON_TOP = {"depthCompare": "always"}
 LABEL_SIZE_PX = 13  # the labels' font size
 LABEL_LINE_PX = 15  # one line of label text
-LABEL_CHAR_PX = 8.5  # a bold character's width, roughly (DejaVu Sans Bold digits are 0.7 em)
-LABEL_PAD_PX = 2
+LABEL_PAD_PX = 2  # between labels side by side
 LABEL_MAX_SHIFTS = 12  # lines a label may move before it is left where it was
 
 
@@ -150,38 +153,70 @@ def _screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * scale, y
 
 
-def _label_box(label: dict[str, Any], zoom: float, shift: float) -> tuple[float, float, float, float]:
+@functools.cache
+def _advance_px(char: str) -> float:
+    """How far ``char`` moves the pen in the labels' font (DejaVu Sans Bold, shipped with matplotlib)."""
+    font = _label_font()
+    index = font.get_char_index(ord(char))
+    if index == 0:  # not in the font: the browser falls back to another; assume a wide character
+        return 0.8 * LABEL_SIZE_PX
+    return float(font.load_glyph(index, flags=LoadFlags.NO_SCALE).horiAdvance) * LABEL_SIZE_PX / font.units_per_EM
+
+
+@functools.cache
+def _label_font() -> FT2Font:
+    return FT2Font(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"))
+
+
+def _label_box(label: dict[str, Any], zoom: float) -> tuple[float, float, float, float]:
     lon, lat = label["position"]
     x, y = _screen_xy(lon, lat, zoom)
     lines = label["text"].split("\n")
-    width = max(len(line) for line in lines) * LABEL_CHAR_PX
+    width = max(sum(_advance_px(c) for c in line) for line in lines)
     height = len(lines) * LABEL_LINE_PX
     x += label["offset"][0] - {"start": 0.0, "middle": width / 2, "end": width}[label.get("anchor", "middle")]
-    y += label["offset"][1] + shift - height / 2  # deck.gl centres text on its position vertically
-    return (x - LABEL_PAD_PX, y - LABEL_PAD_PX, x + width + LABEL_PAD_PX, y + height + LABEL_PAD_PX)
+    y += label["offset"][1] - height / 2  # deck.gl centres text on its position vertically
+    return (x - LABEL_PAD_PX, y, x + width + LABEL_PAD_PX, y + height)  # a line's height already has a gap
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _placements(label: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Where ``label`` may go, nearest first.
+
+    As given, then mirrored to the other side of its place, then each of those a line further away from the
+    place, a line nearer, two lines further, and so on.
+    """
+    x, y = label["offset"]
+    anchor = label.get("anchor", "middle")
+    sides = [(anchor, x)]
+    if anchor in ("start", "end"):
+        sides.append(("end" if anchor == "start" else "start", -x))
+    away = -1 if y < 0 else 1
+    shifts = [0] + [sign * n * LABEL_LINE_PX for n in range(1, LABEL_MAX_SHIFTS + 1) for sign in (away, -away)]
+    for shift in shifts:
+        for side_anchor, side_x in sides:
+            yield {**label, "anchor": side_anchor, "offset": [side_x, y + shift]}
+
+
 def declutter_labels(labels: list[dict[str, Any]], zoom: float) -> list[dict[str, Any]]:
-    """Move labels that would print over each other at the map's opening ``zoom`` to free lines.
+    """Move labels that would print over each other at the map's opening ``zoom`` to free places nearby.
 
     Each label's box is estimated on screen (position projected, pixel offset, anchor, lines and characters).
     In list order (the first are the most important and never move), a label that overlaps one already
-    placed is pushed a line at a time, away from its place first (up when it sits above it, down when below),
-    then the other way, until it is clear; after :data:`LABEL_MAX_SHIFTS` lines it stays where it was. Zooming
-    in only moves labels apart, so what is clear at the opening zoom stays clear.
+    placed takes the nearest free placement of :func:`_placements` (the other side of its place, then a line
+    at a time up or down); when none is free within :data:`LABEL_MAX_SHIFTS` lines it stays where it was.
+    Zooming in only moves places apart, so what is clear at the opening zoom stays clear.
     """
     placed: list[tuple[float, float, float, float]] = []
     out = []
     for label in labels:
-        away = -1 if label["offset"][1] < 0 else 1
-        shifts = [0.0] + [sign * n * LABEL_LINE_PX for n in range(1, LABEL_MAX_SHIFTS + 1) for sign in (away, -away)]
-        chosen = next((s for s in shifts if not any(_overlaps(_label_box(label, zoom, s), b) for b in placed)), 0.0)
-        placed.append(_label_box(label, zoom, chosen))
-        out.append({**label, "offset": [label["offset"][0], label["offset"][1] + chosen]})
+        chosen = next((c for c in _placements(label)
+                       if not any(_overlaps(_label_box(c, zoom), b) for b in placed)), label)
+        placed.append(_label_box(chosen, zoom))
+        out.append(chosen)
     return out
 
 
@@ -277,7 +312,11 @@ def build_layers(
 
     counts = []  # the destination figures: placed first, so other labels make way for them
     for place, texts in dest_labels.values():
-        counts.append({"position": _pos(place), "text": "\n".join(dict.fromkeys(texts)), "colour": [20, 20, 20, 255],
+        lines = list(dict.fromkeys(texts))
+        if place.precision == "region":
+            # A region's dot is only its middle (Eastern Europe's lies in Ukraine): the label says what it stands for.
+            lines.insert(0, f"{place.name} (region)")
+        counts.append({"position": _pos(place), "text": "\n".join(lines), "colour": [20, 20, 20, 255],
                        "offset": [10, 10], "anchor": "start"})
     for r in reconciliation.ruled_out:
         for p in r.places:

@@ -23,7 +23,7 @@ from dashboard.deck import (
 from dashboard.state import ViewState, parse_params
 from extraction.flows import reconcile
 from extraction.model import Source
-from tests.builders import claim, country, nowhere, site
+from tests.builders import claim, country, nowhere, region, site
 
 PL, DE, RO, US, UA = (country(c) for c in ("PL", "DE", "RO", "US", "UA"))
 BRAGG = site("Fort Bragg, North Carolina", "US", 35.14, -79.0)
@@ -161,11 +161,11 @@ def test_labels_that_would_overprint_are_moved_apart_and_the_first_stays() -> No
     b = {"position": [30.5, 49.4], "text": "RU: tens of thousands", "offset": [16, -16], "anchor": "start"}
     c = {"position": [31.0, 48.8], "text": "US forces: not to Ukraine", "offset": [0, 22], "anchor": "middle"}
     far = {"position": [0.0, 40.0], "text": "x", "offset": [16, -16], "anchor": "start"}
-    assert _overlaps(_label_box(a, 4, 0), _label_box(b, 4, 0))  # the case is a real collision
+    assert _overlaps(_label_box(a, 4), _label_box(b, 4))  # the case is a real collision
     out = declutter_labels([a, b, c, far], zoom=4)
     assert out[0]["offset"] == [16, -16] and out[3]["offset"] == [16, -16]
-    assert out[1]["offset"][1] < -16  # above its place, it moves further up first
-    boxes = [_label_box(label, 4, 0) for label in out]
+    assert out[1]["anchor"] == "end" and out[1]["offset"] == [-16, -16]  # first choice: the other side
+    boxes = [_label_box(label, 4) for label in out]
     assert not any(_overlaps(boxes[m], boxes[n]) for m in range(4) for n in range(m + 1, 4))
     assert [label["text"] for label in out] == [label["text"] for label in (a, b, c, far)]
 
@@ -179,10 +179,21 @@ def test_labels_apart_at_the_opening_zoom_are_left_alone() -> None:
     assert declutter_labels([a, b], zoom=1)[1]["offset"] != [10, 10]  # four degrees are a few pixels here
 
 
+def test_a_label_with_no_room_on_either_side_moves_a_line_away_from_its_place() -> None:
+    from dashboard.deck import declutter_labels
+
+    here = {"position": [20.0, 50.0], "text": "1,700", "offset": [10, 10], "anchor": "start"}
+    right = {"position": [20.0, 50.0], "text": "right of it", "offset": [10, 10], "anchor": "start"}
+    left = {"position": [20.0, 50.0], "text": "left of it", "offset": [-10, 10], "anchor": "end"}
+    moved = declutter_labels([right, left, here], zoom=4)[2]
+    assert moved["offset"] == [10, 10 + 15] and moved["anchor"] == "start"  # down: it sits below its place
+
+
 def test_destination_counts_keep_their_place_when_other_labels_crowd_them() -> None:
-    layers = _layers([claim("s1", 8500, kind="alert", origin=PL), claim("s1", 1700, (PL,), origin=BRAGG)])
+    layers = _layers([claim("s1", 8500, kind="alert", origin=PL), claim("s1", 1700, (PL,), origin=BRAGG),
+                      claim("s1", 2000, (PL,), origin=DE)])
     by_text = {label["text"]: label for label in layers[LABELS]["data"]}
-    assert by_text["1,700"]["offset"] == [10, 10]  # under and right of Poland's marker, as always
+    assert by_text["1,700\n2,000"]["offset"] == [10, 10]  # under and right of Poland's marker, as always
     assert by_text["8,500 on alert"]["offset"][1] > 28  # the alert note, which would cover it, moves down
 
 
@@ -190,3 +201,11 @@ def test_text_is_drawn_over_arcs_that_pass_above_it() -> None:
     spec = json.loads(build_deck(reconcile([claim("s1", 1700, (PL,), origin=BRAGG)], ["s1"]), None).to_json())
     text_layers = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
     assert text_layers and all(layer["parameters"] == {"depthCompare": "always"} for layer in text_layers)
+
+
+def test_a_figure_for_a_region_names_the_region_not_just_a_point_inside_a_country() -> None:
+    eastern = region("Eastern Europe", 50.0, 25.0)  # its middle lies in Ukraine
+    labels = [label["text"] for label in _layers([claim("s1", 3000, (eastern,), origin=US)])[LABELS]["data"]]
+    assert labels == ["Eastern Europe (region)\n3,000"]
+    labels = [label["text"] for label in _layers([claim("s1", 3000, (UA,), origin=US)])[LABELS]["data"]]
+    assert labels == ["3,000"]
