@@ -213,9 +213,10 @@ def declutter_labels(labels: list[dict[str, Any]], zoom: float) -> list[dict[str
     placed: list[tuple[float, float, float, float]] = []
     out = []
     for label in labels:
-        chosen = next((c for c in _placements(label)
-                       if not any(_overlaps(_label_box(c, zoom), b) for b in placed)), label)
-        placed.append(_label_box(chosen, zoom))
+        boxed = ((c, _label_box(c, zoom)) for c in _placements(label))
+        chosen, box = next(((c, box) for c, box in boxed if not any(_overlaps(box, b) for b in placed)),
+                           (label, _label_box(label, zoom)))
+        placed.append(box)
         out.append(chosen)
     return out
 
