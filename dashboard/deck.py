@@ -145,7 +145,7 @@ LABEL_PAD_PX = 2  # between labels side by side
 LABEL_MAX_SHIFTS = 12  # lines a label may move before it is left where it was
 
 
-def _screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     """Web Mercator pixel coordinates at ``zoom`` (deck.gl's 512-pixel world at zoom 0)."""
     scale = 512 * 2 ** zoom
     lat = max(-85.05, min(85.05, lat))
@@ -170,7 +170,7 @@ def _label_font() -> FT2Font:
 
 def _label_box(label: dict[str, Any], zoom: float) -> tuple[float, float, float, float]:
     lon, lat = label["position"]
-    x, y = _screen_xy(lon, lat, zoom)
+    x, y = screen_xy(lon, lat, zoom)
     lines = label["text"].split("\n")
     width = max(sum(_advance_px(c) for c in line) for line in lines)
     height = len(lines) * LABEL_LINE_PX

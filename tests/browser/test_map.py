@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import io
 import json
-import math
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.deck import ARCS
+from dashboard.deck import ARCS, screen_xy
 from tests.browser.conftest import ARTIFACTS, ROOT, Session
 
 SOURCE = "000_d006306aaf21b2e6"
@@ -37,14 +36,9 @@ def test_map_paints_without_leaving_localhost(session: Session) -> None:
 
 
 def _screen(lon: float, lat: float, view: dict[str, float], box: dict[str, float]) -> tuple[float, float]:
-    """Web Mercator, as deck.gl's MapView projects at pitch 0: world width is 512 * 2**zoom pixels."""
-    scale = 512 * 2 ** view["zoom"] / (2 * math.pi)
-
-    def merc(lo: float, la: float) -> tuple[float, float]:
-        return scale * math.radians(lo), -scale * math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-
-    x, y = merc(lon, lat)
-    cx, cy = merc(view["longitude"], view["latitude"])
+    """Where deck.gl's MapView (pitch 0) draws ``lon``, ``lat`` in the canvas ``box`` opened on ``view``."""
+    x, y = screen_xy(lon, lat, view["zoom"])
+    cx, cy = screen_xy(view["longitude"], view["latitude"], view["zoom"])
     return box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy)
 
 
