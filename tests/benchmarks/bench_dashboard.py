@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from extraction.model import Claim, Document, Evidence, Source
 from geo import resolve
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, MAP_CANVAS, SCRIPT_IDLE, start_server
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PLACES = ["Poland", "Germany", "Romania", "Lithuania", "Latvia", "Estonia", "Hungary", "Slovakia", "Bulgaria",
@@ -105,8 +106,6 @@ for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
 # Two animation frames after the script finished: the renderer cannot start them until the frame holding the
 # map has been drawn (in software WebGL that waits on the GPU process), so the map is on screen by then.
 _PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-_CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
-_IDLE = """() => !document.querySelector("[data-testid=stStatusWidget]")"""
 
 
 @dataclass
@@ -127,8 +126,8 @@ def _load_once(browser: Any, url: str) -> tuple[float, float]:
     page.add_init_script(_COUNT_DRAWS)
     start = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(_CANVAS, timeout=120_000)
-    page.wait_for_function(_IDLE, timeout=120_000)
+    page.wait_for_selector(MAP_CANVAS, timeout=120_000)
+    page.wait_for_function(SCRIPT_IDLE, timeout=120_000)
     page.evaluate(_PAINTED)
     elapsed = time.perf_counter() - start
     first = page.evaluate("() => window.__draws.first")
@@ -139,8 +138,6 @@ def _load_once(browser: Any, url: str) -> tuple[float, float]:
 def page_loads(app: str | None = None, runs: int = 3) -> PageLoad:
     """Load the app (``app.py`` unless ``app`` names another script) in headless Chromium, cold then ``runs`` warm."""
     from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_server
 
     proc, url = start_server(app=app)
     try:

@@ -26,6 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+MAP_CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
+SCRIPT_IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')"""  # no "running" status shown
 LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1", "data:", "blob:",
                   "about:")
 
@@ -116,11 +118,9 @@ class Session:
             if time.monotonic() > deadline:
                 raise AssertionError("the app's websocket never connected")
             self.page.wait_for_timeout(100)
-        self.page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=timeout_ms)
+        self.page.wait_for_selector(MAP_CANVAS, timeout=timeout_ms)
         self.page.wait_for_timeout(300)
-        self.page.wait_for_function(
-            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms
-        )
+        self.page.wait_for_function(SCRIPT_IDLE, timeout=timeout_ms)
         self.page.wait_for_timeout(1500)  # deck.gl paints on the next animation frames
 
     def outside_requests(self) -> list[str]:
