@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,14 +154,21 @@ def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * scale, y
 
 
+# A FreeType face must not be used by two threads at once (it corrupts memory), and Streamlit runs each
+# session's script on a thread of its own.
+_FONT_LOCK = threading.Lock()
+
+
 @functools.cache
 def _advance_px(char: str) -> float:
     """How far ``char`` moves the pen in the labels' font (DejaVu Sans Bold, shipped with matplotlib)."""
-    font = _label_font()
-    index = font.get_char_index(ord(char))
-    if index == 0:  # not in the font: the browser falls back to another; assume a wide character
-        return 0.8 * LABEL_SIZE_PX
-    return float(font.load_glyph(index, flags=LoadFlags.NO_SCALE).horiAdvance) * LABEL_SIZE_PX / font.units_per_EM
+    with _FONT_LOCK:
+        font = _label_font()
+        index = font.get_char_index(ord(char))
+        if index == 0:  # not in the font: the browser falls back to another; assume a wide character
+            return 0.8 * LABEL_SIZE_PX
+        advance = font.load_glyph(index, flags=LoadFlags.NO_SCALE).horiAdvance
+        return float(advance) * LABEL_SIZE_PX / font.units_per_EM
 
 
 @functools.cache

@@ -209,3 +209,18 @@ def test_a_figure_for_a_region_names_the_region_not_just_a_point_inside_a_countr
     assert labels == ["Eastern Europe (region)\n3,000"]
     labels = [label["text"] for label in _layers([claim("s1", 3000, (UA,), origin=US)])[LABELS]["data"]]
     assert labels == ["3,000"]
+
+
+def test_label_widths_are_the_same_when_many_sessions_ask_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard.deck import _advance_px
+
+    chars = [chr(c) for c in range(0x20, 0x2000)]  # Latin, Greek, Cyrillic, Arabic...: mostly new to the cache
+    _advance_px.cache_clear()
+    with ThreadPoolExecutor(8) as pool:  # Streamlit runs each session's script on a thread of its own
+        together = list(pool.map(lambda part: [_advance_px(c) for c in part], [chars[n::8] for n in range(8)]))
+    _advance_px.cache_clear()
+    alone = [[_advance_px(c) for c in chars[n::8]] for n in range(8)]
+    assert together == alone
+    assert _advance_px("W") > _advance_px("i") > 0
