@@ -30,14 +30,16 @@ from functools import lru_cache, partial
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import geo
+from extraction import events as ev
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
 from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
+from extraction.parser import lemma, parse
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
 from geo.collector import collector_paused
@@ -570,8 +572,90 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
     return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
+def _anchor_events(
+    sent: Span, parsed: Doc, anchors: list[_Anchor], mentions: list[PlaceMention]
+) -> list[tuple[_Anchor, ev.Event]]:
+    """The movement each anchor takes part in, read from the parse; anchors that move nowhere are left out."""
+    off = sent.start
+    heads = [ev.head_of(parsed, ev.Span(m.start - off, m.end - off)) for m in mentions]
+    found: list[tuple[_Anchor, ev.Event, Token]] = []
+    for anchor in anchors:
+        ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        pred_link = ev.find_predicate(ah)
+        if pred_link is None:
+            stative = _stative_buildup(ah, heads)
+            if stative is not None:
+                found.append((anchor, stative, ah))
+            continue
+        pred, link = pred_link
+        kind = ev.kind_of(pred, link)
+        if kind is None:
+            continue
+        negated, hedged, question = ev.modality(pred, ah)
+        if question or (lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not negated):
+            continue
+        origins, dests = ev.place_roles(pred, ah, kind, heads)
+        if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
+            # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
+            along = [k for k in dests if _at_border(heads[k])]
+            if not along:
+                continue
+            kind, origins, dests = "buildup", [], along
+        found.append((anchor, ev.Event(kind, pred.i, negated, hedged, tuple(origins), tuple(dests)), ah))
+    # Two anchors of one predicate ("1,700 to Poland and 300 to Germany"): a place the verb governs
+    # goes to the nearest anchor before it.
+    by_pred: dict[int, list[int]] = {}
+    for k, (_, event, _) in enumerate(found):
+        by_pred.setdefault(event.predicate, []).append(k)
+    out: list[tuple[_Anchor, ev.Event]] = []
+    for k, (anchor, event, ah) in enumerate(found):
+        sharing = by_pred[event.predicate]
+        if len(sharing) > 1:
+            def owner(place: int, sharing: list[int] = sharing) -> int:
+                start = mentions[place].start
+                before = [j for j in sharing if found[j][0].start <= start]
+                return max(before, key=lambda j: found[j][0].start) if before else sharing[0]
+            event = replace(event, origins=tuple(p for p in event.origins if owner(p) == k),
+                            destinations=tuple(p for p in event.destinations if owner(p) == k))
+        out.append((anchor, event))
+    return out
+
+
+def lemma_at(parsed: Doc, i: int) -> str:
+    """The lemma of token ``i`` of a parsed sentence."""
+    return lemma(parsed[i])
+
+
+def _ahead(pred: Token) -> bool:
+    """A verb of stationing that looks ahead ("will be stationed", "to be based"), so it is a move."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "to", "shall", "'ll") for c in
+               pred.children) or pred.head.lower_ in ("begin", "begins", "began", "start")
+
+
+def _at_border(tok: Token) -> bool:
+    word, gov = ev.attachment(tok)
+    return word in ("along", "near", "on", "close") or "border" in {t.lower_ for t in gov.subtree} or any(
+        t.lower_ in ("border", "frontier") for t in tok.head.subtree if t.i < tok.i)
+
+
+def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:
+    """``Russia has 100,000 troops near the border``, ``there are 80,000 troops along the frontier``."""
+    verb = anchor.head
+    if lemma(verb) not in ("have", "be") or anchor.dep_ not in ("dobj", "attr", "nsubj"):
+        return None
+    near = []
+    for k, h in enumerate(heads):
+        word, gov = ev.attachment(h)
+        if gov.i in (anchor.i, verb.i) and word in ("along", "near", "on", "close", "at", "in") and _at_border(h):
+            near.append(k)
+    if not near:
+        return None
+    return ev.Event("buildup", verb.i, destinations=tuple(near))
+
+
 def _sentence_claims(
     sent: Span,
+    parsed: Doc,
     nlp: Language,
     index: int,
     troop_context: bool,
@@ -591,55 +675,33 @@ def _sentence_claims(
         return []
     attribution = speaker()  # looked for only where there is a claim to credit
     mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
-    matches = _sentence_cues(sent, nlp)
-    segments = _segments(sent, anchors)
-    lw = tw.lower
+    events = _anchor_events(sent, parsed, anchors, mentions)
+    if not events:
+        return []
+    off = sent.start
     drafts: list[_Draft] = []
     partitive_origin: Place | None = None
     totals: list[tuple[int, Place]] = []
-    for anchor, seg in zip(anchors, segments, strict=True):
-        cues = _cues_in(matches, *seg)
-        # "going to fight": future tense, not a movement; "going to Poland" is.
-        cues = [c for c in cues if not (tw.lower[c.start] in _TO_CUES_NEED_PLACE and not any(
-            m.start <= c.end + 2 and m.start >= c.end for m in mentions))]
-        # "for any additional deployments": a hypothetical, not a movement.
-        cues = [c for c in cues if "any" not in lw[max(seg[0], c.start - 2):c.start]]
-        cues = [c for c in cues if c.kind != "buildup" or tw.lower[c.start] != "build" or any(
-            tw.lower[j] in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
-        negated = _negated(doc, anchor, seg, cues)
-        kind = _kind_of({c.kind for c in cues}, negated)
-        has_possession = anchor.start > seg[0] and tw.lower[anchor.start - 1] in ("has", "have", "had")
-        if kind is None and drafts and anchor.count is not None and anchor.end < seg[1] and \
-                lw[anchor.end] in lx.DESTINATION_PREPS:
-            kind = drafts[-1].kind  # "14,000 troops will go to the Middle East, including 3,000 to Saudi Arabia"
-        by_possession = kind is None and has_possession and anchor.count is not None
-        if by_possession:
-            kind = "buildup"
-        origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
-        if kind == "deploy" and not dests and not negated:
-            # "has deployed thousands of troops along its border with India": a buildup.
-            _, gathered = _assign_places(doc, anchor, seg, mentions, cues, "buildup", negated, units)
-            if any(tw.lower[m.start - 1] in ("along", "near", "on") or "border" in tw.lower[m.start - 3:m.start]
-                   for m in gathered):
-                kind, dests = "buildup", gathered
-        if by_possession:
-            # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
-            dests = [m for m in dests if tw.lower[m.start - 1] in ("along", "near", "on", "close")
-                     or "border" in m.text.lower()]
-            if not dests:
-                continue
+    for anchor, event in events:
+        kind: str = event.kind
+        negated, hedged = event.negated, event.hedged
+        origins = [mentions[k] for k in event.origins]
+        dests = [mentions[k] for k in event.destinations]
+        if anchor.no_det:
+            negated = True
         if anchor.partitive and origins:
             partitive_origin = origins[0].place
         elif origins and anchor.count is not None and anchor.count.value is not None:
             totals.append((anchor.count.value, origins[0].place))
-        if kind is None or anchor.partitive:
+        if anchor.partitive:
             continue
         origin = origins[0].place if origins else None
         if origin is None and partitive_origin is not None:
             origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
         destinations = [m.place for m in dests]
+        pred_at = event.predicate + off
         if negated and not destinations:
-            pron = _resolve_pronoun(doc, seg, mentions)
+            pron = _resolve_pronoun(doc, (sent.start, sent.end), mentions)
             if pron is not None:
                 destinations = [pron]
         count = anchor.count
@@ -649,13 +711,11 @@ def _sentence_claims(
             # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
-        unit_list = [u for u in units if seg[0] <= u.start < seg[1]]
+        unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
         unit = unit_list[0].name if unit_list else None
         force = anchor.force
-        first_cue = min((c.start for c in cues if c.kind in ("deploy", "relocate", "pledge", "buildup",
-                                                             "withdraw", "alert")), default=anchor.start)
-        subject_stop = min(first_cue, anchor.start)
-        subjects = _subject_countries(doc, seg[0], subject_stop, mentions)
+        subject_stop = min(pred_at, anchor.start)
+        subjects = _subject_countries(doc, sent.start, subject_stop, mentions)
         # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
         # country troops would go to is not the side sending them.
         subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
@@ -685,16 +745,12 @@ def _sentence_claims(
         elif kind == "alert" and count is None and not destinations and unit is None:
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
-                and any(tw.lower[c.start] in _SEND_VERBS for c in cues)
+                and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        undecided = "no decision" in " ".join(lw[seg[0]:seg[1]]) or "undecided" in lw[seg[0]:seg[1]]
-        hedged = (undecided or any(c.kind == "doubleneg" for c in cues)
-                  or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
-                  or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
         if hedged and kind == "deploy" and count_value is None and not negated:
-            continue
-        s_char, e_char = _evidence_bounds(doc, sent, seg, len(anchors) == 1)
+            continue  # "talks to deploy thousands of troops": no figure, no decision
+        s_char, e_char = _evidence_bounds(doc, sent, (sent.start, sent.end), True)
         drafts.append(_Draft(
             kind=kind,  # type: ignore[arg-type]
             negated=negated,
@@ -750,8 +806,7 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
             speakers[i] = expand_name(found, full_names)
         return speakers[i]
 
-    drafts: list[_Draft] = []
-    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
+    candidates: list[tuple[int, int, Span, bool]] = []
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
@@ -765,10 +820,14 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
         names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
             w.endswith(("st", "nd", "rd", "th")) for w in numbers)
         worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
-        if not worth_a_look:
-            continue
+        if worth_a_look:
+            candidates.append((index, offset, sent, troop_context))
+    parsed = parse([sent for _, _, sent, _ in candidates])
+    drafts: list[_Draft] = []
+    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
+    for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        for d in _sentence_claims(sent, nlp, index, troop_context, speaker, drafts, full_names):
+        for d in _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, full_names):
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):

@@ -179,3 +179,118 @@ NAMED_UNIT_KINDS: dict[tuple[str, ...], str] = {
 
 # Lines that are page furniture, not article text: video titles ending in a running time, photo credits.
 PHOTO_CREDITS: tuple[str, ...] = ("getty images", "ap photo", "reuters", "afp via getty", "epa", "shutterstock")
+
+# ---------------------------------------------------------------------------------------------------
+# The dependency-parse event rules (extraction/events.py) read words by lemma, not by form.
+
+# Movement predicates, verbs and nouns, by lemma, with the kind each names.
+MOVE_LEMMAS: dict[str, str] = {
+    **dict.fromkeys((
+        "deploy", "deployment", "send", "dispatch", "move", "movement", "transfer", "fly", "airlift", "ship",
+        "rotate", "rotation", "reinforce", "reinforcement", "arrive", "arrival", "go", "head", "travel", "march",
+        "enter", "cross", "invade", "invasion", "incursion", "surge", "station", "stationing", "post", "assign",
+        "add", "position", "land", "bring", "join", "deliver", "transport", "dispatch", "expand", "boost",
+        "receive", "host", "welcome", "despatch", "reach", "push", "roll", "pour", "bolster", "beef",
+        "commit", "base", "garrison", "send-off", "redirect", "replace", "transit", "proceed", "depart",
+        "come", "set", "embark",
+    ), "deploy"),
+    **dict.fromkeys(("relocate", "relocation", "redeploy", "redeployment", "reposition", "repositioning",
+                     "shift", "realign", "realignment"), "relocate"),
+    **dict.fromkeys(("withdraw", "withdrawal", "pullout", "pull-out", "drawdown", "leave", "exit", "quit",
+                     "abandon", "evacuate", "evacuation", "vacate", "retreat", "return", "departure",
+                     "disengagement", "disengage", "recall"), "withdraw"),
+    **dict.fromkeys(("mass", "gather", "amass", "concentrate", "concentration", "buildup", "build-up",
+                     "accumulate", "assemble", "muster"), "buildup"),
+    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation", "alert", "standby"), "alert"),
+    **dict.fromkeys(("pledge", "promise", "vow", "offer"), "pledge"),
+}
+# Verbs whose particle changes the kind: "pull out", "build up", "call up", "draw down", "come home".
+PARTICLE_KINDS: dict[str, dict[str, str]] = {
+    "pull": {"out": "withdraw", "back": "withdraw", "home": "withdraw"},
+    "draw": {"down": "withdraw", "back": "withdraw"},
+    "build": {"up": "buildup"},
+    "beef": {"up": "buildup"},
+    "call": {"up": "alert"},
+    "come": {"home": "withdraw", "back": "withdraw"},
+    "go": {"home": "withdraw", "back": "withdraw"},
+    "head": {"home": "withdraw", "back": "withdraw"},
+    "fly": {"home": "withdraw", "back": "withdraw"},
+    "bring": {"home": "withdraw", "back": "withdraw"},
+    "move": {"out": "withdraw", "back": "withdraw"},
+    "take": {"out": "withdraw"},
+    "ship": {"out": "deploy", "home": "withdraw"},
+    "step": {"up": "buildup"},
+    "scale": {"back": "withdraw", "down": "withdraw"},
+}
+# Particles and adverbs that turn a movement into a return home.
+HOMEWARD: frozenset[str] = frozenset({"home", "homeward", "out", "back"})
+# Verbs that move troops only when the troops are their object ("Poland will receive 1,700 troops",
+# "add 625 troops"; "the division received orders" is no movement of the orders).
+OBJECT_ONLY_MOVES: frozenset[str] = frozenset({
+    "receive", "host", "welcome", "add", "bring", "deliver", "transport", "expand", "boost", "bolster",
+    "commit", "replace", "position", "station", "base", "garrison", "recall", "offer", "land", "push",
+    "pour", "ship", "post", "assign", "set",
+})
+ADJECTIVE_MOVES: frozenset[str] = frozenset({"bound"})
+# Words that put troops on alert when they sit in the predicate's phrase ("put on high alert").
+ALERT_WORDS: frozenset[str] = frozenset({
+    "alert", "standby", "readiness", "prepare-to-deploy", "notice", "ready", "stand",
+})
+# Verbs that carry an alert phrase: "put on alert", "placed on standby", "ordered to be ready".
+ALERT_CARRIERS: frozenset[str] = frozenset({"put", "place", "keep", "order", "prepare", "be", "remain", "stand"})
+# Verbs whose direct object is where troops leave, or where they go.
+LEAVE_LEMMAS: frozenset[str] = frozenset({
+    "leave", "exit", "quit", "abandon", "evacuate", "vacate", "depart", "withdraw", "pull",
+})
+ENTER_LEMMAS: frozenset[str] = frozenset({"enter", "cross", "invade", "reach", "reinforce", "join", "occupy", "defend"})
+# Verbs whose subject is the destination.
+RECEIVE_LEMMAS: frozenset[str] = frozenset({"receive", "host", "welcome", "get", "accept"})
+# "for" names a destination after these: "heading for Poland", "left for Romania".
+FOR_DESTINATION: frozenset[str] = frozenset({"head", "leave", "depart", "bound", "set", "sail", "embark"})
+# Prepositions of place that, after a verb of stationing, name where troops end up.
+LOCATIVE_PREPS: frozenset[str] = frozenset({
+    "in", "at", "inside", "within", "on", "near", "along", "around", "across", "throughout", "over", "close",
+    "outside",
+})
+LOCATIVE_DEPLOY: frozenset[str] = frozenset({
+    "deploy", "deployment", "station", "stationing", "position", "base", "arrive", "arrival", "land", "post",
+    "add", "garrison", "mass", "gather", "amass", "concentrate", "assemble", "reinforce", "surge",
+    "rotate", "rotation", "boost", "bolster", "send", "move", "transfer", "redeploy", "relocate", "fight",
+    "intervene",
+})
+# Participles that describe where troops are now ("troops stationed in Germany"): an origin.
+STATIONED_LEMMAS: frozenset[str] = frozenset({"station", "base", "garrison", "headquarter", "locate", "serve"})
+# Nouns that hold a place: "their bases in X", "the city of X", "the border with X".
+PLACE_CONTAINERS: frozenset[str] = frozenset({
+    "base", "city", "town", "region", "capital", "territory", "area", "province", "border", "frontier",
+    "airport", "country", "state", "port", "home", "garrison", "barracks", "headquarters", "island",
+    "soil", "village", "district", "oblast", "side", "part", "outskirts",
+})
+CONTAINER_PREPS: frozenset[str] = frozenset({"in", "of", "at", "near", "with", "on", "along", "inside"})
+
+# Negation and modality, scoped to the predicate and the verbs controlling it.
+NEGATING_DETERMINERS: frozenset[str] = frozenset({"no", "none", "neither"})
+NEGATING_GOVERNORS: frozenset[str] = frozenset({"refuse", "decline", "deny", "reject", "exclude", "forbid",
+                                                "oppose", "avoid", "prevent", "halt", "cancel", "scrap"})
+NEGATING_WITH_PARTICLE: dict[str, str] = {"rule": "out"}
+TIME_LIMITS: frozenset[str] = frozenset({"before", "until", "till"})
+HEDGING_MODALS: frozenset[str] = frozenset({"may", "might", "could", "can"})
+HEDGING_ADVERBS: frozenset[str] = frozenset({"likely", "possibly", "potentially", "perhaps", "reportedly"})
+HEDGING_ADJECTIVES: frozenset[str] = frozenset({"possible", "potential", "any", "proposed", "planned"})
+HEDGING_GOVERNORS: frozenset[str] = frozenset({
+    "consider", "plan", "propose", "weigh", "mull", "discuss", "talk", "prepare", "ready", "threaten",
+    "want", "seek", "intend", "contemplate", "explore", "option", "proposal", "possibility", "idea",
+    "request", "ask", "urge", "call", "suggest",
+})
+INSTEAD_PREPS: frozenset[str] = frozenset({"of"})
+SPEECH_LEMMAS: frozenset[str] = frozenset({
+    "say", "tell", "announce", "report", "state", "add", "confirm", "note", "warn", "explain", "write",
+    "tweet", "declare", "claim", "insist", "argue", "stress", "emphasize", "emphasise", "quote",
+})
+# Verbs whose subject is the side that sends ("Washington will send 3,000 to Poland"): its country is the origin.
+SENDING_LEMMAS: frozenset[str] = frozenset({"send", "deploy", "dispatch", "move", "transfer", "airlift"})
+# Verbs that are movements only when negated: "will not fight in Ukraine", "won't defend it".
+NEGATED_ONLY_LEMMAS: frozenset[str] = frozenset({"fight", "defend", "intervene"})
+# Verbs that frame troops as the content of something else: "the deployment includes 2,000 troops".
+COPULAR_LEMMAS: frozenset[str] = frozenset({"be", "include", "consist", "comprise", "involve", "number", "total",
+                                            "encompass", "make"})
