@@ -572,6 +572,41 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
     return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
+# How many modifier links may stand between a count and the troop noun it counts.
+MAX_COUNT_LINK = 3
+
+
+def _counts_to_nouns(
+    sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]
+) -> list[_Anchor]:
+    """Join a count to the troop noun it modifies in the parse ("4,100 Okinawa-based Marines").
+
+    The word-level anchor finder gives up when a modifier it does not know stands between the count
+    and the noun; the tree does not.
+    """
+    off = sent.start
+    by_head = {ev.head_of(parsed, ev.Span(a.start - off, a.end - off)).i: a for a in anchors if a.count is None}
+    if not by_head:
+        return anchors
+    dropped: set[int] = set()
+    for c in counts:
+        bare = next((a for a in anchors if a.count is c and a.end == c.end), None)
+        if any(a.count is c and a is not bare for a in anchors):
+            continue
+        tok = parsed[c.number_start - off]
+        for _ in range(MAX_COUNT_LINK):
+            if tok.dep_ not in ("nummod", "npadvmod", "amod", "quantmod", "compound", "advmod") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            noun = by_head.get(tok.i)
+            if noun is not None and noun.count is None:
+                noun.count, noun.start = c, min(noun.start, c.start)
+                if bare is not None:
+                    dropped.add(id(bare))
+                break
+    return [a for a in anchors if id(a) not in dropped]
+
+
 def _anchor_events(
     sent: Span, parsed: Doc, anchors: list[_Anchor], mentions: list[PlaceMention]
 ) -> list[tuple[_Anchor, ev.Event]]:
@@ -581,6 +616,10 @@ def _anchor_events(
     found: list[tuple[_Anchor, ev.Event, Token]] = []
     for anchor in anchors:
         ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        remain = _remains(ah, heads)
+        if remain is not None:
+            found.append((anchor, remain, ah))
+            continue
         pred_link = ev.find_predicate(ah)
         if pred_link is None:
             stative = _stative_buildup(ah, heads)
@@ -595,6 +634,8 @@ def _anchor_events(
         if question or (lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not negated):
             continue
         origins, dests = ev.place_roles(pred, ah, kind, heads)
+        if kind in ("deploy", "relocate") and ev.homeward(pred):
+            kind = "withdraw"  # "return to their bases", "flown home"
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
             along = [k for k in dests if _at_border(heads[k])]
@@ -638,6 +679,15 @@ def _at_border(tok: Token) -> bool:
         t.lower_ in ("border", "frontier") for t in tok.head.subtree if t.i < tok.i)
 
 
+def _remains(anchor: Token, heads: list[Token]) -> ev.Event | None:
+    """``Some forces will remain in the country``: a movement ruled out, from where they stay."""
+    verb = anchor.head
+    if anchor.dep_ not in ("nsubj",) or lemma(verb) not in lx.REMAIN_LEMMAS:
+        return None
+    where = [k for k, h in enumerate(heads) if ev.attachment(h) in (("in", verb), ("at", verb))]
+    return ev.Event("relocate", verb.i, negated=True, origins=tuple(where[:1]))
+
+
 def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:
     """``Russia has 100,000 troops near the border``, ``there are 80,000 troops along the frontier``."""
     verb = anchor.head
@@ -668,6 +718,7 @@ def _sentence_claims(
     counts = find_counts(sent)
     units = find_units(sent)
     anchors = _find_anchors(sent, counts, troop_context, units)
+    anchors = _counts_to_nouns(sent, parsed, anchors, counts)
     if not anchors:
         # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
         anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
@@ -729,8 +780,7 @@ def _sentence_claims(
         if force is None and origin is not None and origin.precision == "site" and origin.country_code:
             force = origin.country_code  # troops at a military installation belong to its country
         if negated:
-            if not destinations:
-                continue
+            pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
             if not destinations and origin is None and count_value is None and count_text is None:
                 continue  # "pulling troops back from the border": where they leave is the claim
@@ -751,22 +801,24 @@ def _sentence_claims(
         if hedged and kind == "deploy" and count_value is None and not negated:
             continue  # "talks to deploy thousands of troops": no figure, no decision
         s_char, e_char = _evidence_bounds(doc, sent, (sent.start, sent.end), True)
-        drafts.append(_Draft(
-            kind=kind,  # type: ignore[arg-type]
-            negated=negated,
-            hedged=hedged,
-            count=count_value,
-            count_text=count_text,
-            force=force,
-            unit=unit,
-            origin=origin,
-            destinations=destinations,
-            attributed_to=attribution,
-            start=s_char,
-            end=e_char,
-            definite=anchor.definite,
-            sentence_index=index,
-        ))
+        # A movement ruled out for several places is ruled out for each ("not to Iraq or Syria").
+        for where in [[d] for d in destinations] if negated and len(destinations) > 1 else [destinations]:
+            drafts.append(_Draft(
+                kind=kind,  # type: ignore[arg-type]
+                negated=negated,
+                hedged=hedged,
+                count=count_value,
+                count_text=count_text,
+                force=force,
+                unit=unit,
+                origin=origin,
+                destinations=where,
+                attributed_to=attribution,
+                start=s_char,
+                end=e_char,
+                definite=anchor.definite,
+                sentence_index=index,
+            ))
     return drafts
 
 

@@ -113,7 +113,7 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
         return None
     if parts & lx.HOMEWARD and kind in ("deploy", "relocate"):
         return "withdraw"  # "moved our soldiers out", "flown home"
-    if lem in lx.OBJECT_ONLY_MOVES and anchor_link != "obj":
+    if lem in lx.OBJECT_ONLY_MOVES and anchor_link not in ("obj", "acl"):
         return None
     if tok.tag_.startswith("J") and lem not in lx.ADJECTIVE_MOVES:
         return None
@@ -226,12 +226,14 @@ def attachment(place_head: Token) -> tuple[str, Token]:
         tok = tok.head
     if tok.dep_ == "npadvmod" and lemma(tok.head) in ("base", "station", "headquarter"):
         return "based", tok.head.head  # "Okinawa-based Marines"
+    if tok.dep_ == "pobj" and tok.head.lower_ in lx.EXAMPLE_PREPS and tok.head.head.tag_.startswith("N"):
+        return attachment(tok.head.head)  # "to hot spots like Iraq": the place stands for the noun it exemplifies
     if tok.dep_ in ("pobj", "dative"):
         prep = tok.head
         gov = prep.head
         word = prep.lower_
         # "to their bases in Vladikavkaz": the place is inside a container noun the outer prep governs.
-        while word in lx.CONTAINER_PREPS and lemma(gov) in lx.PLACE_CONTAINERS and gov.dep_ in ("pobj", "dobj"):
+        while word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj"):
             if gov.dep_ == "dobj":
                 return "dobj", gov.head
             prep = gov.head
@@ -239,7 +241,7 @@ def attachment(place_head: Token) -> tuple[str, Token]:
             word = prep.lower_
         if word == "of" and prep.head.lower_ == "out":
             return "out of", _up_through_modifiers(prep.head)
-        if word == "of" and lemma(gov) in lx.PLACE_CONTAINERS and gov.dep_ in ("pobj", "dobj", "nsubj"):
+        if word == "of" and _is_container(gov) and gov.dep_ in ("pobj", "dobj", "nsubj"):
             return attachment(gov)  # "the city of Kherson", "the border of Poland"
         return word, _up_through_modifiers(gov)
     if tok.dep_ == "dobj":
@@ -247,6 +249,11 @@ def attachment(place_head: Token) -> tuple[str, Token]:
     if tok.dep_ in _SUBJECTS:
         return "subj", tok.head
     return tok.dep_, tok.head
+
+
+def _is_container(tok: Token) -> bool:
+    return lemma(tok) in lx.PLACE_CONTAINERS or tok.lower_.rstrip("s") in lx.PLACE_CONTAINERS or (
+        tok.lower_.endswith("es") and tok.lower_[:-2] in lx.PLACE_CONTAINERS)
 
 
 def _group(pred: Token) -> set[int]:
@@ -259,6 +266,8 @@ def _group(pred: Token) -> set[int]:
         members.add(pred.head.i)
     if pred.dep_ in _SUBJECTS and lemma(pred.head) in lx.COPULAR_LEMMAS:
         members.add(pred.head.i)  # "the deployments included 2,000 troops to Poland"
+    if pred.tag_.startswith("N") and pred.dep_ in ("dobj", "nsubjpass"):
+        members.add(pred.head.i)  # "authorized the redeployment of 500 troops into Somalia"
     for c in pred.children:
         if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "obj") is not None:
             members.add(c.i)  # "will be transferred from X and deployed to Germany"
@@ -342,6 +351,21 @@ def _comes_from(gov: Token, word: str, group: set[int], mine: set[int]) -> bool:
     if noun.i in mine:
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "from" and (noun.head.head.i in group or noun.head.head.i in mine)
+
+
+def homeward(pred: Token) -> bool:
+    """The movement ends at the troops' own bases: "return to their bases", "delivered to their permanent base"."""
+    for member in (pred, *[c for c in pred.children if c.dep_ == "conj"]):
+        for prep in member.children:
+            if prep.dep_ not in ("prep", "dative") or prep.lower_ not in lx.DESTINATION_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                owned = any(c.dep_ == "poss" and c.lower_ in lx.OWN_POSSESSIVES for c in obj.children)
+                if obj.lower_ == "home" or (owned and lemma(obj) in lx.HOME_BASES | {"basis"}):
+                    return True
+    return False
 
 
 def _control_chain(pred: Token) -> list[Token]:

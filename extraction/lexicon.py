@@ -11,6 +11,7 @@ TROOP_NOUNS: frozenset[str] = frozenset({
     "forces", "paratroopers", "marines", "sailors", "airmen", "cavalry", "troopers", "reservists",
     "guardsmen", "infantrymen", "commandos", "fighters", "mercenaries", "contractors", "peacekeepers",
     "military", "members", "boots", "conscripts", "recruits", "advisers", "advisors", "sappers", "units",
+    "trainers", "instructors", "contingent", "contingents",
 })
 # Multi-word troop nouns (first word, rest): "service members", "military personnel".
 TROOP_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -294,3 +295,10 @@ NEGATED_ONLY_LEMMAS: frozenset[str] = frozenset({"fight", "defend", "intervene"}
 # Verbs that frame troops as the content of something else: "the deployment includes 2,000 troops".
 COPULAR_LEMMAS: frozenset[str] = frozenset({"be", "include", "consist", "comprise", "involve", "number", "total",
                                             "encompass", "make"})
+# "to hot spots like Iraq or Syria": a place after these stands in for the noun before them.
+EXAMPLE_PREPS: frozenset[str] = frozenset({"like", "including", "as"})
+# A move to "their bases" or "its permanent base" is a return home.
+OWN_POSSESSIVES: frozenset[str] = frozenset({"their", "its", "his", "our"})
+HOME_BASES: frozenset[str] = frozenset({"base", "barracks", "garrison", "home", "homeland", "country"})
+# Lexical negation: troops that "will remain" or "stay" where they are do not move.
+REMAIN_LEMMAS: frozenset[str] = frozenset({"remain", "stay"})
