@@ -595,7 +595,8 @@ def _counts_to_nouns(
             continue
         tok = parsed[c.number_start - off]
         for _ in range(MAX_COUNT_LINK):
-            if tok.dep_ not in ("nummod", "npadvmod", "amod", "quantmod", "compound", "advmod") or tok.head.i == tok.i:
+            if tok.dep_ not in ("nummod", "npadvmod", "amod", "quantmod", "compound", "advmod", "nmod") or \
+                    tok.head.i == tok.i:
                 break
             tok = tok.head
             noun = by_head.get(tok.i)
@@ -658,6 +659,8 @@ def _anchor_events(
                 return max(before, key=lambda j: found[j][0].start) if before else sharing[0]
             event = replace(event, origins=tuple(p for p in event.origins if owner(p) == k),
                             destinations=tuple(p for p in event.destinations if owner(p) == k))
+        event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah)),
+                        destinations=tuple(ev.named_together(event.destinations, heads, ah)))
         out.append((anchor, event))
     return out
 

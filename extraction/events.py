@@ -65,13 +65,17 @@ class Span:
 
 
 def head_of(doc: Doc, span: Span) -> Token:
-    """The token of ``span`` whose head lies outside it (the last such one)."""
-    best = doc[span.end - 1]
-    for i in range(span.start, span.end):
-        tok = doc[i]
-        if not (span.start <= tok.head.i < span.end) or tok.head.i == tok.i:
-            best = tok
-    return best
+    """The token of ``span`` whose head lies outside it: a noun or number before any other word, else the last."""
+    outside = [doc[i] for i in range(span.start, span.end)
+               if not (span.start <= doc[i].head.i < span.end) or doc[i].head.i == i]
+    nominal = [t for t in outside if t.tag_.startswith(("N", "CD", "PRP"))]
+    if nominal:
+        return nominal[-1]
+    if len(outside) == 1 and outside[0].tag_ == "IN":
+        inside = [t for t in doc[span.start:span.end] if t.head.i == outside[0].i and t.tag_.startswith(("N", "CD"))]
+        if inside:
+            return inside[-1]  # "of the troops": the noun, not the preposition
+    return outside[-1] if outside else doc[span.end - 1]
 
 
 def _particles(tok: Token) -> set[str]:
@@ -298,7 +302,7 @@ def _verb_role(word: str, gov: Token, pred: Token, kind: str) -> str:
     return ""
 
 
-def _noun_role(word: str, kind: str, pred: Token, anchor: Token) -> str:
+def _noun_role(word: str, kind: str, pred: Token, anchor: Token, goes_to: bool) -> str:
     if word in lx.ORIGIN_PREPS or word in ("out of", "based"):
         return "origin"
     if word in lx.DESTINATION_PREPS:
@@ -306,8 +310,9 @@ def _noun_role(word: str, kind: str, pred: Token, anchor: Token) -> str:
     if word in lx.LOCATIVE_PREPS:
         if kind == "buildup":
             return "dest"
-        if pred.i < anchor.i and lemma(pred) in lx.LOCATIVE_DEPLOY and word in ("in", "at", "across", "throughout"):
-            return "dest"  # "deployed 190,000 troops in Belarus"
+        if not goes_to and pred.i < anchor.i and lemma(pred) in lx.LOCATIVE_DEPLOY and word in (
+                "in", "at", "across", "throughout"):
+            return "dest"  # "deployed 190,000 troops in Belarus" (but "move troops in Europe to Poland")
         return "origin"  # "8,500 troops in the US"
     return ""
 
@@ -315,9 +320,16 @@ def _noun_role(word: str, kind: str, pred: Token, anchor: Token) -> str:
 def place_roles(
     pred: Token, anchor: Token, kind: str, place_heads: Sequence[Token]
 ) -> tuple[list[int], list[int]]:
-    """Indices (into ``place_heads``) of the origins and destinations of a movement."""
+    """Indices (into ``place_heads``) of the origins and destinations of a movement.
+
+    A movement has one origin and one destination, or several destinations named together ("to
+    Poland and Germany"); a place that only describes another ("a base on NATO's eastern flank") is
+    left out.
+    """
     group = _group(pred)
     mine = describing(anchor, pred)
+    goes_to = any(c.dep_ in ("prep", "dative") and c.lower_ in lx.DESTINATION_PREPS
+                  for m in group for c in pred.doc[m].children)
     origins: list[int] = []
     dests: list[int] = []
     for k, ph in enumerate(place_heads):
@@ -330,7 +342,7 @@ def place_roles(
             elif gov.i != anchor.i and word in lx.LOCATIVE_PREPS | lx.ORIGIN_PREPS:
                 role = "origin"  # "from the 18th Airborne Corps at Fort Bragg"
             else:
-                role = _noun_role(word, kind, pred, anchor)
+                role = _noun_role(word, kind, pred, anchor, goes_to)
         elif _comes_from(gov, word, group, mine):
             role = "origin"  # "soldiers from a brigade based at Fort Bragg", "from the Corps at Fort Bragg"
         else:
@@ -340,6 +352,22 @@ def place_roles(
         elif role == "dest":
             dests.append(k)
     return origins, dests
+
+
+def named_together(found: Sequence[int], heads: Sequence[Token], anchor: Token) -> list[int]:
+    """The first place found and those coordinated with it ("Poland and Germany", "Vilseck, Germany").
+
+    A place said of the troops themselves ("airborne units to Pskov") comes before one said of the verb.
+    """
+    if len(found) < 2:
+        return list(found)
+    own = [k for k in found if attachment(heads[k])[1].i == anchor.i]
+    first = heads[own[0] if own else found[0]]
+    root = first
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    together = {t.i for t in root.subtree if t.i == root.i or t.dep_ in ("conj", "appos", "compound", "cc")}
+    return [k for k in found if heads[k].i in together or heads[k].i == first.i]
 
 
 def _comes_from(gov: Token, word: str, group: set[int], mine: set[int]) -> bool:
