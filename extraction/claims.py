@@ -635,6 +635,10 @@ def _anchor_events(
         if question or (lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not negated):
             continue
         origins, dests = ev.place_roles(pred, ah, kind, heads)
+        if kind == "deploy" and any(lx.MOVE_LEMMAS.get(lemma(t)) == "pledge" for t in ev.control_chain(pred)[1:]):
+            kind = "pledge"  # "promised to send additional troops"
+        if kind == "deploy" and dests and all(ev.attachment(heads[k])[0] in lx.ALONG_PREPS for k in dests):
+            kind = "buildup"  # "deployed thousands of troops along the border"
         if kind in ("deploy", "relocate") and ev.homeward(pred):
             kind = "withdraw"  # "return to their bases", "flown home"
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
@@ -653,10 +657,18 @@ def _anchor_events(
     for k, (anchor, event, ah) in enumerate(found):
         sharing = by_pred[event.predicate]
         if len(sharing) > 1:
-            def owner(place: int, sharing: list[int] = sharing) -> int:
+            # An anchor inside another ("troops, including military police") keeps only its own places.
+            inner = {j for j in sharing if any(i != j and found[j][2].i in {t.i for t in found[i][2].subtree}
+                                               for i in sharing)}
+            leading = [j for j in sharing if j not in inner and not found[j][0].partitive] or sharing
+
+            def owner(place: int, leading: list[int] = leading) -> int:
+                if ev.attachment(heads[place])[1].i in {t.i for t in found[k][2].subtree}:
+                    return k
                 start = mentions[place].start
-                before = [j for j in sharing if found[j][0].start <= start]
-                return max(before, key=lambda j: found[j][0].start) if before else sharing[0]
+                before = [j for j in leading if found[j][0].start <= start]
+                return max(before, key=lambda j: found[j][0].start) if before else leading[0]
+
             event = replace(event, origins=tuple(p for p in event.origins if owner(p) == k),
                             destinations=tuple(p for p in event.destinations if owner(p) == k))
         event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah)),

@@ -160,7 +160,7 @@ def find_predicate(anchor: Token) -> tuple[Token, str] | None:
             link = _link(tok) if tok.dep_ != "prep" else link
         if kind_of(head, link if link != "self" else "other") is not None:
             return head, link
-        if head.tag_.startswith("V") or head.tag_ == "MD":
+        if (head.tag_.startswith("V") or head.tag_ == "MD") and head.dep_ != "prep":  # "including" is a preposition
             inner = _complement_move(head)
             if inner is not None:
                 return inner, "obj"
@@ -396,7 +396,7 @@ def homeward(pred: Token) -> bool:
     return False
 
 
-def _control_chain(pred: Token) -> list[Token]:
+def control_chain(pred: Token) -> list[Token]:
     """The predicate and the verbs above it in its own statement (not past a verb of saying)."""
     chain = [pred]
     tok = pred
@@ -409,6 +409,8 @@ def _control_chain(pred: Token) -> list[Token]:
         head = tok.head
         if head.i == tok.i or lemma(head) in lx.SPEECH_LEMMAS:
             break
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and lemma(head) not in lx.EVENT_VERBS:
+            break  # "the transfer does not mean that ...": a verb said of the movement is not its negation
         if tok.dep_ == "conj":
             tok = head
             continue  # a coordinated verb shares its clause's scope, but is not in the chain
@@ -424,7 +426,7 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
         negated = True  # "no ground troops"
     if anchor.head.lower_ == "of" and anchor.head.head.lower_ in lx.NEGATING_DETERMINERS:
         negated = True  # "none of the troops"
-    chain = _control_chain(pred)
+    chain = control_chain(pred)
     for tok in chain:
         lem = lemma(tok)
         kids = list(tok.children)
@@ -442,7 +444,16 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             else:
                 negated = True
         if any(c.dep_ == "det" and c.lower_ in lx.NEGATING_DETERMINERS for c in kids) and tok.tag_.startswith("N"):
-            negated = True  # "no plans to send"
+            if lem in lx.UNDECIDED_NOUNS:
+                hedged = True  # "no decision has been made to send troops": not decided, not ruled out
+            else:
+                negated = True  # "no plans to send"
+        for subj in (c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.tag_.startswith("N")):
+            if any(d.dep_ == "det" and d.lower_ in lx.NEGATING_DETERMINERS for d in subj.children):
+                if lemma(subj) in lx.UNDECIDED_NOUNS:
+                    hedged = True  # "no decision has been made to send troops"
+                elif lemma(subj) in lx.HEDGING_GOVERNORS:
+                    negated = True  # "no plans have been made to send"
         if any(c.dep_ == "aux" and c.lower_ in lx.HEDGING_MODALS for c in kids):
             hedged = True
         if any(c.dep_ == "advmod" and c.lower_ in lx.HEDGING_ADVERBS for c in kids):

@@ -235,10 +235,11 @@ OBJECT_ONLY_MOVES: frozenset[str] = frozenset({
 ADJECTIVE_MOVES: frozenset[str] = frozenset({"bound"})
 # Words that put troops on alert when they sit in the predicate's phrase ("put on high alert").
 ALERT_WORDS: frozenset[str] = frozenset({
-    "alert", "standby", "readiness", "prepare-to-deploy", "notice", "ready", "stand",
+    "alert", "standby", "readiness", "prepare-to-deploy", "notice", "ready", "stand", "prepare",
 })
 # Verbs that carry an alert phrase: "put on alert", "placed on standby", "ordered to be ready".
-ALERT_CARRIERS: frozenset[str] = frozenset({"put", "place", "keep", "order", "prepare", "be", "remain", "stand"})
+ALERT_CARRIERS: frozenset[str] = frozenset({"put", "place", "keep", "order", "prepare", "be", "remain", "stand",
+                                           "receive", "get", "issue", "give"})
 # Verbs whose direct object is where troops leave, or where they go.
 LEAVE_LEMMAS: frozenset[str] = frozenset({
     "leave", "exit", "quit", "abandon", "evacuate", "vacate", "depart", "withdraw", "pull",
@@ -281,7 +282,7 @@ HEDGING_ADJECTIVES: frozenset[str] = frozenset({"possible", "potential", "any", 
 HEDGING_GOVERNORS: frozenset[str] = frozenset({
     "consider", "plan", "propose", "weigh", "mull", "discuss", "talk", "prepare", "ready", "threaten",
     "want", "seek", "intend", "contemplate", "explore", "option", "proposal", "possibility", "idea",
-    "request", "ask", "urge", "call", "suggest",
+    "request", "ask", "urge", "call", "suggest", "discussion", "negotiation", "consultation", "study", "review",
 })
 INSTEAD_PREPS: frozenset[str] = frozenset({"of"})
 SPEECH_LEMMAS: frozenset[str] = frozenset({
@@ -302,3 +303,9 @@ OWN_POSSESSIVES: frozenset[str] = frozenset({"their", "its", "his", "our"})
 HOME_BASES: frozenset[str] = frozenset({"base", "barracks", "garrison", "home", "homeland", "country"})
 # Lexical negation: troops that "will remain" or "stay" where they are do not move.
 REMAIN_LEMMAS: frozenset[str] = frozenset({"remain", "stay"})
+# Verbs that say a movement happens (or not): "sending troops was off the table", "the move will not happen".
+EVENT_VERBS: frozenset[str] = frozenset({"be", "happen", "occur", "take", "go", "come", "proceed", "begin", "start"})
+# "No decision has been made to send": undecided, which is a hedge, not a negation.
+UNDECIDED_NOUNS: frozenset[str] = frozenset({"decision", "agreement", "announcement", "word", "confirmation"})
+# Places "along" or "near" which troops are deployed are where they gather: a buildup.
+ALONG_PREPS: frozenset[str] = frozenset({"along"})
