@@ -635,6 +635,11 @@ def _anchor_events(
         if question or (lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not negated):
             continue
         origins, dests = ev.place_roles(pred, ah, kind, heads)
+        if lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not dests:
+            continue  # "would not be fighting in combat operations": no place, no movement ruled out
+        if link == "acl" and pred.tag_ == "VBN" and kind == "deploy" and dests and not _ahead(pred) and all(
+                ev.attachment(heads[k])[0] in lx.LOCATIVE_PREPS for k in dests):
+            kind = "buildup"  # "the number of troops deployed in Crimea": where they are massed
         if kind == "deploy" and any(lx.MOVE_LEMMAS.get(lemma(t)) == "pledge" for t in ev.control_chain(pred)[1:]):
             kind = "pledge"  # "promised to send additional troops"
         if kind == "deploy" and dests and all(ev.attachment(heads[k])[0] in lx.ALONG_PREPS for k in dests):
@@ -772,7 +777,8 @@ def _sentence_claims(
                 destinations = [pron]
         count = anchor.count
         count_value = count.value if count else None
-        part_of = [p for total, p in totals if count_value is not None and count_value < total]
+        additive = not lx.ADDITIVE_WORDS.isdisjoint(tw.lower[anchor.start:anchor.end + 1])
+        part_of = [p for total, p in totals if count_value is not None and count_value < total and not additive]
         if origin is None and part_of:
             # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")

@@ -156,6 +156,8 @@ def find_predicate(anchor: Token) -> tuple[Token, str] | None:
         head = tok.head
         if head.i == tok.i:
             break
+        if tok.dep_ == "pobj" and _set_apart(head):
+            return None  # "in addition to the 200 troops", "compared with 70,000 troops", "more than 500 troops"
         if tok.dep_ in _SUBJECTS or tok.dep_ in _OBJECTS or tok.dep_ in ("prep",):
             link = _link(tok) if tok.dep_ != "prep" else link
         if kind_of(head, link if link != "self" else "other") is not None:
@@ -171,11 +173,18 @@ def find_predicate(anchor: Token) -> tuple[Token, str] | None:
                 framed = _framed_by(head, tok)
                 if framed is not None:
                     return framed
-            if head.dep_ not in ("xcomp", "conj", "aux", "auxpass"):
+            if head.dep_ not in ("xcomp", "aux", "auxpass"):
                 break
         tok = head
     own = _own_clause(anchor)
     return (own, "acl") if own is not None else None
+
+
+def _set_apart(prep: Token) -> bool:
+    """A preposition that sets troops apart from the movement: "in addition to", "compared with", "besides"."""
+    if prep.lower_ in lx.APART_PREPS:
+        return True
+    return prep.lower_ in ("to", "with") and lemma(prep.head) in lx.APART_HEADS
 
 
 def _own_clause(anchor: Token) -> Token | None:
@@ -438,6 +447,9 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             else:
                 negated = not negated
             continue
+        if has_neg and any(c.lower_ == "never" for c in kids) and any(
+                t.lower_ in ("so", "such", "as") for t in anchor.subtree):
+            has_neg = False  # "never mobilized so many reservists so quickly": a record, not a negation
         if has_neg:
             if any(c.dep_ == "prep" and c.lower_ in lx.TIME_LIMITS for c in pred.children):
                 hedged = True  # "not expected to arrive before March": the time is negated
@@ -469,6 +481,10 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             negated = True  # "sending troops was off the table"
         if any(c.dep_ == "mark" and c.lower_ in ("whether",) for c in kids):
             question = True
+        if lem in lx.UNCERTAIN_WORDS or lemma(tok.head) in lx.UNCERTAIN_WORDS:
+            question = True  # "it is unclear how many Marines will be left"
+        if tok is not pred and lem in lx.REQUEST_LEMMAS:
+            question = True  # "urged Belgrade to withdraw its troops": a demand, not a movement
         if any(c.dep_ == "mark" and c.lower_ == "if" for c in kids):
             hedged = True
         if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lower_ == "instead":

@@ -193,7 +193,7 @@ MOVE_LEMMAS: dict[str, str] = {
         "add", "position", "land", "bring", "join", "deliver", "transport", "dispatch", "expand", "boost",
         "receive", "host", "welcome", "despatch", "reach", "push", "roll", "pour", "bolster", "beef",
         "commit", "base", "garrison", "send-off", "redirect", "replace", "transit", "proceed", "depart",
-        "come", "set", "embark",
+        "come", "embark",
     ), "deploy"),
     **dict.fromkeys(("relocate", "relocation", "redeploy", "redeployment", "reposition", "repositioning",
                      "shift", "realign", "realignment"), "relocate"),
@@ -282,7 +282,7 @@ HEDGING_ADJECTIVES: frozenset[str] = frozenset({"possible", "potential", "any", 
 HEDGING_GOVERNORS: frozenset[str] = frozenset({
     "consider", "plan", "propose", "weigh", "mull", "discuss", "talk", "prepare", "ready", "threaten",
     "want", "seek", "intend", "contemplate", "explore", "option", "proposal", "possibility", "idea",
-    "request", "ask", "urge", "call", "suggest", "discussion", "negotiation", "consultation", "study", "review",
+    "suggest", "discussion", "negotiation", "consultation", "study", "review",
 })
 INSTEAD_PREPS: frozenset[str] = frozenset({"of"})
 SPEECH_LEMMAS: frozenset[str] = frozenset({
@@ -309,3 +309,12 @@ EVENT_VERBS: frozenset[str] = frozenset({"be", "happen", "occur", "take", "go", 
 UNDECIDED_NOUNS: frozenset[str] = frozenset({"decision", "agreement", "announcement", "word", "confirmation"})
 # Places "along" or "near" which troops are deployed are where they gather: a buildup.
 ALONG_PREPS: frozenset[str] = frozenset({"along"})
+# Prepositions that set troops apart from the movement of the sentence.
+APART_PREPS: frozenset[str] = frozenset({"than", "besides", "beside", "beyond", "unlike", "excluding"})
+APART_HEADS: frozenset[str] = frozenset({"addition", "compare", "comparison", "contrast", "relative"})
+# A movement under these is a question, not a claim: "it is unclear how many will be left".
+UNCERTAIN_WORDS: frozenset[str] = frozenset({"unclear", "uncertain", "unknown", "undecided", "whether"})
+# A movement someone is asked to make is a demand, not a movement: "urged Belgrade to withdraw its troops".
+REQUEST_LEMMAS: frozenset[str] = frozenset({"urge", "demand", "press", "appeal", "ask", "request"})
+# Words with a count that mark an addition, not a part of an earlier total ("along with 900 others").
+ADDITIVE_WORDS: frozenset[str] = frozenset({"others", "other", "more", "additional", "another", "extra", "further"})
