@@ -150,6 +150,15 @@ def _complement_move(verb: Token, depth: int = 0) -> Token | None:
 
 def find_predicate(anchor: Token) -> tuple[Token, str] | None:
     """The movement predicate governing ``anchor`` and how the anchor reaches it (``subj``/``obj``/``acl``)."""
+    found = _find_predicate(anchor)
+    if found is not None and found[0].tag_ == "VBG" and 0 < anchor.i - found[0].i <= 2 and found[0].dep_ in (
+            "amod", "pcomp", "acl", "compound") and all(t.tag_.startswith(("J", "N")) for t in
+                                                         anchor.doc[found[0].i + 1:anchor.i]):
+        return None  # "invading Russian forces": the participle describes the troops, it is not said of them
+    return found
+
+
+def _find_predicate(anchor: Token) -> tuple[Token, str] | None:
     tok = anchor
     link = "self"
     for _ in range(MAX_CLIMB):
@@ -448,7 +457,7 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
                 negated = not negated
             continue
         if has_neg and any(c.lower_ == "never" for c in kids) and any(
-                t.lower_ in ("so", "such", "as") for t in anchor.subtree):
+                t.lower_ in ("so", "such", "as") for t in tok.subtree):
             has_neg = False  # "never mobilized so many reservists so quickly": a record, not a negation
         if has_neg:
             if any(c.dep_ == "prep" and c.lower_ in lx.TIME_LIMITS for c in pred.children):
@@ -481,7 +490,8 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             negated = True  # "sending troops was off the table"
         if any(c.dep_ == "mark" and c.lower_ in ("whether",) for c in kids):
             question = True
-        if lem in lx.UNCERTAIN_WORDS or lemma(tok.head) in lx.UNCERTAIN_WORDS:
+        if lem in lx.UNCERTAIN_WORDS or lemma(tok.head) in lx.UNCERTAIN_WORDS or any(
+                c.dep_ in ("acomp", "attr") and lemma(c) in lx.UNCERTAIN_WORDS for c in tok.head.children):
             question = True  # "it is unclear how many Marines will be left"
         if tok is not pred and lem in lx.REQUEST_LEMMAS:
             question = True  # "urged Belgrade to withdraw its troops": a demand, not a movement
@@ -491,6 +501,8 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             negated = True
     if pred.dep_ == "pcomp" and pred.head.lower_ == "than" and any(c.lower_ == "rather" for c in pred.head.children):
         negated = True
+    if any(t.lower_ == "how" for t in anchor.subtree):
+        question = True  # "how many troops will go": asked, not said
     if any(c.dep_ in ("amod", "det") and c.lower_ in lx.HEDGING_ADJECTIVES for c in pred.children):
         hedged = True  # "a possible deployment", "any deployment"
     return negated, hedged, question
