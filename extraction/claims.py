@@ -576,6 +576,29 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
 MAX_COUNT_LINK = 3
 
 
+def _named_troops(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
+    """``150 Light Dragoons are heading for Poland``: a count of a named kind of troops the word lists lack.
+
+    Taken only where the plural proper noun the count modifies is the one a movement verb moves.
+    """
+    off = sent.start
+    used = {id(a.count) for a in anchors if a.count is not None}
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[_Anchor] = []
+    for c in counts:
+        if id(c) in used or c.value is None:
+            continue
+        noun = parsed[c.number_start - off].head
+        if parsed[c.number_start - off].dep_ != "nummod" or noun.tag_ != "NNPS" or noun.i + off in taken:
+            continue
+        if noun.lower_ in lx.NON_TROOP_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        found = ev.find_predicate(noun)
+        if found is not None and ev.kind_of(*found) is not None:
+            out.append(_Anchor(c.start, noun.i + off + 1, c))
+    return out
+
+
 def _counts_to_nouns(
     sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]
 ) -> list[_Anchor]:
@@ -585,6 +608,7 @@ def _counts_to_nouns(
     and the noun; the tree does not.
     """
     off = sent.start
+    anchors = anchors + _named_troops(sent, parsed, anchors, counts)
     by_head = {ev.head_of(parsed, ev.Span(a.start - off, a.end - off)).i: a for a in anchors if a.count is None}
     if not by_head:
         return anchors
@@ -933,13 +957,44 @@ def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], s
     return [d for part in parts for d in part]
 
 
+def _family(kind: str) -> str:
+    return "move" if kind in ("deploy", "relocate", "pledge") else kind
+
+
+def _covers(body: _Draft, head: _Draft) -> bool:
+    """The body claim says all the headline claim says (same movement, at least as many places)."""
+    if _family(body.kind) != _family(head.kind) or body.negated != head.negated:
+        return False
+    if head.count is not None and body.count != head.count:
+        return False
+    if head.origin is not None and (body.origin is None or body.origin.country_code != head.origin.country_code):
+        return False
+    return {p.country_code for p in head.destinations} <= {p.country_code for p in body.destinations}
+
+
+def _without_repeated_headline(drafts: list[_Draft], article: Article) -> list[_Draft]:
+    """A headline that repeats a claim of the body is that claim once, not twice."""
+    title = article.source.title
+    at = article.text.find(title, 0, HEADLINE_WINDOW + len(title)) if title else -1
+    if at < 0 or not title:
+        return drafts
+    end = at + len(title)
+    head = [d for d in drafts if d.start >= at and d.end <= end]
+    body = [d for d in drafts if d.start >= end]
+    return [d for d in drafts if d not in head or not any(_covers(b, d) for b in body)]
+
+
+# How far into the text a headline may start (after a date line or a dateline).
+HEADLINE_WINDOW = 200
+
+
 def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
     pipeline()
     paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
-    drafts = _all_drafts(paragraphs, full_names, len(text))
+    drafts = _without_repeated_headline(_all_drafts(paragraphs, full_names, len(text)), article)
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []
