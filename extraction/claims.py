@@ -576,6 +576,18 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
 MAX_COUNT_LINK = 3
 
 
+def _unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) -> bool:
+    """A named unit that is itself what a movement verb moves ("transferring the 98th Division to ...").
+
+    Not when it holds troops already counted ("a Stryker squadron of about 1,000 soldiers").
+    """
+    head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
+    if any(t.i + sent.start in covered for t in head.subtree):
+        return False
+    found = ev.find_predicate(head)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
+
+
 def _named_troops(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
     """``150 Light Dragoons are heading for Poland``: a count of a named kind of troops the word lists lack.
 
@@ -656,10 +668,10 @@ def _anchor_events(
         if kind is None:
             continue
         negated, hedged, question = ev.modality(pred, ah)
-        if question or (lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not negated):
+        if question or (ev.negated_only(pred) and not negated):
             continue
         origins, dests = ev.place_roles(pred, ah, kind, heads)
-        if lemma(pred) in lx.NEGATED_ONLY_LEMMAS and not dests:
+        if ev.negated_only(pred) and not dests:
             continue  # "would not be fighting in combat operations": no place, no movement ruled out
         if link == "acl" and pred.tag_ == "VBN" and kind == "deploy" and dests and not _ahead(pred) and all(
                 ev.attachment(heads[k])[0] in lx.LOCATIVE_PREPS for k in dests):
@@ -700,7 +712,7 @@ def _anchor_events(
 
             event = replace(event, origins=tuple(p for p in event.origins if owner(p) == k),
                             destinations=tuple(p for p in event.destinations if owner(p) == k))
-        event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah)),
+        event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah, parsed[event.predicate])),
                         destinations=tuple(ev.named_together(event.destinations, heads, ah)))
         out.append((anchor, event))
     return out
@@ -763,13 +775,17 @@ def _sentence_claims(
     units = find_units(sent)
     anchors = _find_anchors(sent, counts, troop_context, units)
     anchors = _counts_to_nouns(sent, parsed, anchors, counts)
-    if not anchors:
-        # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
-        anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
+    # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
+    covered = {i for a in anchors for i in range(a.start, a.end)}
+    anchors += [_Anchor(u.start, u.end, None, definite=True) for u in units
+                if covered.isdisjoint(range(u.start, u.end)) and (not anchors or _unit_moves(u, sent, parsed, covered))]
+    anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
     attribution = speaker()  # looked for only where there is a claim to credit
-    mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
+    in_units = {i for u in units for i in range(u.start, u.end)}
+    mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)
+                and in_units.isdisjoint(range(m.start, m.end))]
     events = _anchor_events(sent, parsed, anchors, mentions)
     if not events:
         return []
@@ -827,7 +843,7 @@ def _sentence_claims(
         if negated:
             pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
-            if not destinations and origin is None and count_value is None and count_text is None:
+            if not destinations and origin is None and count_value is None and count_text is None and unit is None:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:

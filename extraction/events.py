@@ -104,6 +104,11 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
         return None
     if lem == "go" and any(c.dep_ == "xcomp" and c.tag_.startswith("V") for c in tok.children):
         return None  # "going to fight": a future tense, not a journey
+    if lem == "be" and any(c.dep_ == "prep" and c.lower_ in ("on", "en") and any(
+            g.lower_ in lx.UNDER_WAY for g in c.children) for c in tok.children):
+        return "deploy"  # "10,000 more are on the way"
+    if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return "deploy"  # "would not take part in the attack": kept only when negated, as "fight"
     if lem in lx.PARTICLE_KINDS:
         for particle, kind in lx.PARTICLE_KINDS[lem].items():
             if particle in parts:
@@ -111,7 +116,7 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
     if _has_alert_word(tok) and lem in lx.ALERT_CARRIERS:
         return "alert"
     kind = lx.MOVE_LEMMAS.get(lem)
-    if kind is None and lem in lx.NEGATED_ONLY_LEMMAS:
+    if kind is None and negated_only(tok):
         return "deploy"  # kept by the caller only when negated: "will not fight in Ukraine"
     if kind is None:
         return None
@@ -124,6 +129,12 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
     if _has_alert_word(tok) and kind == "deploy":
         return "alert"  # "ordered to be ready to deploy"
     return kind  # type: ignore[return-value]
+
+
+def negated_only(pred: Token) -> bool:
+    """A verb that is a movement only when ruled out: "will not fight in Ukraine", "would not take part"."""
+    return lemma(pred) in lx.NEGATED_ONLY_LEMMAS or (
+        lemma(pred) == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in pred.children))
 
 
 def _link(child: Token) -> str:
@@ -169,12 +180,24 @@ def _find_predicate(anchor: Token) -> tuple[Token, str] | None:
             return None  # "in addition to the 200 troops", "compared with 70,000 troops", "more than 500 troops"
         if tok.dep_ in _SUBJECTS or tok.dep_ in _OBJECTS or tok.dep_ in ("prep",):
             link = _link(tok) if tok.dep_ != "prep" else link
+        is_verb = (head.tag_.startswith("V") or head.tag_ == "MD") and head.dep_ != "prep"  # "including" is a prep
+        if is_verb and lemma(head) in lx.DIRECTING_LEMMAS:
+            inner = _complement_move(head)
+            if inner is not None:
+                return inner, "obj"  # "ordered forces to return": the complement says which movement
         if kind_of(head, link if link != "self" else "other") is not None:
             return head, link
-        if (head.tag_.startswith("V") or head.tag_ == "MD") and head.dep_ != "prep":  # "including" is a preposition
+        if is_verb:
             inner = _complement_move(head)
             if inner is not None:
                 return inner, "obj"
+            if link == "subj":
+                for c in head.children:
+                    if c.dep_ == "dobj" and lemma(head) in lx.LIGHT_VERBS and kind_of(c, "obj") is not None:
+                        return c, "obj"  # "will conduct a march to their base"
+                    if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "subj") is not None and not any(
+                            g.dep_ in _SUBJECTS for g in c.children):
+                        return c, "subj"  # "was stationed in Gaza, but withdrew": the same subject moves
             if lemma(head) in lx.COPULAR_LEMMAS:
                 own = _own_clause(anchor)
                 if own is not None:
@@ -241,7 +264,7 @@ def _up_through_modifiers(tok: Token) -> Token:
     return tok
 
 
-def attachment(place_head: Token) -> tuple[str, Token]:
+def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple[str, Token]:
     """The word that governs a place (``to``, ``from``, ``out of``, ``dobj``, ``subj``, ``based``) and its head."""
     tok = place_head
     while tok.dep_ in _NOMINAL_LINKS and tok.head.i != tok.i and tok.dep_ != "npadvmod":
@@ -249,13 +272,13 @@ def attachment(place_head: Token) -> tuple[str, Token]:
     if tok.dep_ == "npadvmod" and lemma(tok.head) in ("base", "station", "headquarter"):
         return "based", tok.head.head  # "Okinawa-based Marines"
     if tok.dep_ == "pobj" and tok.head.lower_ in lx.EXAMPLE_PREPS and tok.head.head.tag_.startswith("N"):
-        return attachment(tok.head.head)  # "to hot spots like Iraq": the place stands for the noun it exemplifies
+        return attachment(tok.head.head, places)  # "to hot spots like Iraq": the place stands for the noun it exemplifies
     if tok.dep_ in ("pobj", "dative"):
         prep = tok.head
         gov = prep.head
         word = prep.lower_
         # "to their bases in Vladikavkaz": the place is inside a container noun the outer prep governs.
-        while word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj"):
+        while word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj") and gov.i not in places:
             if gov.dep_ == "dobj":
                 return "dobj", gov.head
             prep = gov.head
@@ -264,7 +287,7 @@ def attachment(place_head: Token) -> tuple[str, Token]:
         if word == "of" and prep.head.lower_ == "out":
             return "out of", _up_through_modifiers(prep.head)
         if word == "of" and _is_container(gov) and gov.dep_ in ("pobj", "dobj", "nsubj"):
-            return attachment(gov)  # "the city of Kherson", "the border of Poland"
+            return attachment(gov, places)  # "the city of Kherson", "the border of Poland"
         return word, _up_through_modifiers(gov)
     if tok.dep_ == "dobj":
         return "dobj", tok.head
@@ -346,17 +369,21 @@ def place_roles(
     """
     group = _group(pred)
     mine = describing(anchor, pred)
+    places = frozenset(h.i for h in place_heads)
     goes_to = any(c.dep_ in ("prep", "dative") and c.lower_ in lx.DESTINATION_PREPS
                   for m in group for c in pred.doc[m].children)
     origins: list[int] = []
     dests: list[int] = []
     for k, ph in enumerate(place_heads):
-        word, gov = attachment(ph)
+        word, gov = attachment(ph, places)
         if gov.i in group:
             role = _verb_role(word, gov, pred, kind)
         elif gov.i in mine:
             if gov.i != anchor.i and gov.dep_ in ("acl", "relcl"):
-                role = "origin" if lemma(gov) in lx.STATIONED_LEMMAS else ""
+                # "troops deployed on the border", "soldiers based in Germany": where they are now
+                described = lemma(gov) in lx.STATIONED_LEMMAS or (
+                    lx.MOVE_LEMMAS.get(lemma(gov)) == "deploy" and word in lx.LOCATIVE_PREPS | lx.DESTINATION_PREPS)
+                role = "origin" if described else ""
             elif gov.i != anchor.i and word in lx.LOCATIVE_PREPS | lx.ORIGIN_PREPS:
                 role = "origin"  # "from the 18th Airborne Corps at Fort Bragg"
             else:
@@ -372,14 +399,21 @@ def place_roles(
     return origins, dests
 
 
-def named_together(found: Sequence[int], heads: Sequence[Token], anchor: Token) -> list[int]:
+def named_together(
+    found: Sequence[int], heads: Sequence[Token], anchor: Token, verb: Token | None = None
+) -> list[int]:
     """The first place found and those coordinated with it ("Poland and Germany", "Vilseck, Germany").
 
-    A place said of the troops themselves ("airborne units to Pskov") comes before one said of the verb.
+    A place said of the troops themselves ("airborne units to Pskov") comes before one said of the
+    verb; given ``verb``, the other way round ("peacekeepers from the CSTO have departed from Kazakhstan").
     """
     if len(found) < 2:
         return list(found)
-    own = [k for k in found if attachment(heads[k])[1].i == anchor.i]
+    if verb is not None:
+        group = _group(verb)
+        own = [k for k in found if attachment(heads[k])[1].i in group]
+    else:
+        own = [k for k in found if attachment(heads[k])[1].i == anchor.i]
     first = heads[own[0] if own else found[0]]
     root = first
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:

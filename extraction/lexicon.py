@@ -187,7 +187,7 @@ PHOTO_CREDITS: tuple[str, ...] = ("getty images", "ap photo", "reuters", "afp vi
 # Movement predicates, verbs and nouns, by lemma, with the kind each names.
 MOVE_LEMMAS: dict[str, str] = {
     **dict.fromkeys((
-        "deploy", "deployment", "send", "dispatch", "move", "movement", "transfer", "fly", "airlift", "ship",
+        "order", "deploy", "deployment", "send", "dispatch", "move", "movement", "transfer", "fly", "airlift", "ship",
         "rotate", "rotation", "reinforce", "reinforcement", "arrive", "arrival", "go", "head", "travel", "march",
         "enter", "cross", "invade", "invasion", "incursion", "surge", "station", "stationing", "post", "assign",
         "add", "position", "land", "bring", "join", "deliver", "transport", "dispatch", "expand", "boost",
@@ -230,7 +230,7 @@ HOMEWARD: frozenset[str] = frozenset({"home", "homeward", "out", "back"})
 OBJECT_ONLY_MOVES: frozenset[str] = frozenset({
     "receive", "host", "welcome", "add", "bring", "deliver", "transport", "expand", "boost", "bolster",
     "commit", "position", "station", "base", "garrison", "recall", "offer", "land", "push",
-    "pour", "ship", "post", "assign", "set",
+    "pour", "ship", "post", "assign", "order", "set",
 })
 ADJECTIVE_MOVES: frozenset[str] = frozenset({"bound"})
 # Words that put troops on alert when they sit in the predicate's phrase ("put on high alert").
@@ -258,7 +258,7 @@ LOCATIVE_DEPLOY: frozenset[str] = frozenset({
     "deploy", "deployment", "station", "stationing", "position", "base", "arrive", "arrival", "land", "post",
     "add", "garrison", "mass", "gather", "amass", "concentrate", "assemble", "reinforce", "surge",
     "rotate", "rotation", "boost", "bolster", "send", "move", "transfer", "redeploy", "relocate", "fight",
-    "intervene",
+    "intervene", "participate", "take",
 })
 # Participles that describe where troops are now ("troops stationed in Germany"): an origin.
 STATIONED_LEMMAS: frozenset[str] = frozenset({"station", "base", "garrison", "headquarter", "locate", "serve"})
@@ -266,7 +266,8 @@ STATIONED_LEMMAS: frozenset[str] = frozenset({"station", "base", "garrison", "he
 PLACE_CONTAINERS: frozenset[str] = frozenset({
     "base", "city", "town", "region", "capital", "territory", "area", "province", "border", "frontier",
     "airport", "country", "state", "port", "home", "garrison", "barracks", "headquarters", "island",
-    "soil", "village", "district", "oblast", "side", "part", "outskirts",
+    "soil", "village", "district", "oblast", "side", "part", "outskirts", "attack", "war", "fighting",
+    "operation", "offensive", "conflict", "zone", "theatre", "theater",
 })
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "of", "at", "near", "with", "on", "along", "inside"})
 
@@ -292,7 +293,7 @@ SPEECH_LEMMAS: frozenset[str] = frozenset({
 # Verbs whose subject is the side that sends ("Washington will send 3,000 to Poland"): its country is the origin.
 SENDING_LEMMAS: frozenset[str] = frozenset({"send", "deploy", "dispatch", "move", "transfer", "airlift"})
 # Verbs that are movements only when negated: "will not fight in Ukraine", "won't defend it".
-NEGATED_ONLY_LEMMAS: frozenset[str] = frozenset({"fight", "defend", "intervene"})
+NEGATED_ONLY_LEMMAS: frozenset[str] = frozenset({"fight", "defend", "intervene", "participate"})
 # Verbs that frame troops as the content of something else: "the deployment includes 2,000 troops".
 COPULAR_LEMMAS: frozenset[str] = frozenset({"be", "include", "consist", "comprise", "involve", "number", "total",
                                             "encompass", "make"})
@@ -318,3 +319,11 @@ UNCERTAIN_WORDS: frozenset[str] = frozenset({"unclear", "uncertain", "unknown", 
 REQUEST_LEMMAS: frozenset[str] = frozenset({"urge", "demand", "press", "appeal", "ask", "request"})
 # Words with a count that mark an addition, not a part of an earlier total ("along with 900 others").
 ADDITIVE_WORDS: frozenset[str] = frozenset({"others", "other", "more", "additional", "another", "extra", "further"})
+# Verbs that direct troops; their complement says which movement ("ordered forces to return").
+DIRECTING_LEMMAS: frozenset[str] = frozenset({"order", "instruct", "direct", "tell", "command", "authorize",
+                                              "authorise", "approve"})
+# Verbs whose object names the movement their subject makes: "will conduct a march", "began a withdrawal".
+LIGHT_VERBS: frozenset[str] = frozenset({"conduct", "carry", "make", "begin", "start", "complete", "undertake",
+                                         "stage", "launch", "finish", "continue"})
+# "on the way", "en route", "on the move".
+UNDER_WAY: frozenset[str] = frozenset({"way", "route", "move", "march"})
