@@ -723,6 +723,30 @@ def lemma_at(parsed: Doc, i: int) -> str:
     return lemma(parsed[i])
 
 
+def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
+    """``on the country's territory``: the country the sentence names, other than the troops' own."""
+    said = False
+    for prep in pred.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in lx.DESTINATION_PREPS | lx.LOCATIVE_PREPS:
+            for t in prep.subtree:
+                if t.lower_ == "country" and any(c.lower_ == "the" for c in t.children):
+                    said = True
+    if not said:
+        return None
+    own = anchor.force
+    tw = words(sent.doc)
+    for i in range(sent.start, sent.end):
+        code = geo.demonym_country(tw.text[i]) if tw.text[i][:1].isupper() else None
+        if code is None:
+            m = next((m for m in mentions if m.start == i and m.place.precision == "country"), None)
+            code = m.place.country_code if m else None
+        if code and code != own and not (anchor.start <= i < anchor.end):
+            place = geo.resolve(geo.country_name(code) or code)
+            if place.resolved:
+                return replace(place, mention="the country", why=f"'the country' refers back to {place.name}")
+    return None
+
+
 def _ahead(pred: Token) -> bool:
     """A verb of stationing that looks ahead ("will be stationed", "to be based"), so it is a move."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "to", "shall", "'ll") for c in
@@ -811,6 +835,10 @@ def _sentence_claims(
             origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
         destinations = [m.place for m in dests]
         pred_at = event.predicate + off
+        if not destinations and not negated:
+            land = _the_country(parsed[event.predicate], anchor, mentions, sent)
+            if land is not None:
+                destinations = [land]
         if negated and not destinations:
             pron = _resolve_pronoun(doc, (sent.start, sent.end), mentions)
             if pron is not None:
@@ -1025,6 +1053,8 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
             kind = "relocate"  # troops already abroad moving on
+            if d.destinations and all(p.country_code == force for p in d.destinations):
+                kind = "withdraw"  # troops abroad going back to their own country
         digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
         claims.append(Claim(
             id=f"{article.source.id}:{d.start}:{digest}",
