@@ -22,14 +22,12 @@ import hashlib
 import multiprocessing
 import os
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import partial
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 import geo
@@ -42,30 +40,17 @@ from extraction.numbers import CountMention, find_counts
 from extraction.parser import lemma, parse
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
-from geo.collector import collector_paused
 from geo.place import Place
 
 _VIDEO_TITLE = re.compile(r"\s\d{1,2}:\d{2}\s*$")
-_SEND_VERBS = frozenset({
-    "send", "sends", "sending", "sent", "deploy", "deploys", "deploying", "deployed", "move", "moving",
-    "moves", "moved", "dispatch", "dispatched", "dispatching", "deployment", "deployments",
-})
 _BARE_FOLLOWERS = frozenset({
     "will", "would", "are", "were", "is", "was", "have", "had", "who", "that", "from", "going", "being",
     "could", "remain", "also", "more", "additional", "to", "of",
-})
-_COMPLEMENT_VERBS = frozenset({
-    "mean", "means", "meant", "believe", "believes", "believed", "think", "thinks", "know", "knows",
-    "suggest", "suggests", "suggested", "show", "shows", "showed", "signal", "signals", "signaled",
-    "decided", "argue", "argued", "insist", "insisted", "fear", "fears", "feared", "hope", "hopes",
 })
 _CONJUNCTIONS = frozenset({"and", "while", ",", ";", "but", "whereas", "plus"})
 _ANAPHORS = frozenset({"these", "those"})
 _DEF_FORCE = {"u.s.": "US", "us": "US", "american": "US", "america": "US", "nato": "NATO", "alliance": "NATO",
               "allied": "NATO", "u.s": "US", "america's": "US"}
-_DIRECT_OBJECT_CUES = frozenset({"invade", "invaded", "invading", "enter", "entered", "entering", "cross",
-                                 "crossed", "crossing", "defend"})
-_TO_CUES_NEED_PLACE = frozenset({"go", "goes", "going", "went", "gone", "head", "heading", "headed", "heads"})
 
 
 @dataclass
@@ -78,13 +63,6 @@ class _Anchor:
     no_det: bool = False
     anaphoric: bool = False
     force: str | None = None
-
-
-@dataclass(frozen=True)
-class _Cue:
-    kind: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -109,21 +87,6 @@ class _Draft:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _cue_matcher(nlp: Language) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    table = {
-        "alert": lx.ALERT_CUES, "withdraw": lx.WITHDRAW_CUES, "buildup": lx.BUILDUP_CUES,
-        "pledge": lx.PLEDGE_CUES, "relocate": lx.RELOCATE_CUES, "deploy": lx.DEPLOY_CUES,
-        "negonly": lx.NEGATED_ONLY_CUES, "negphrase": lx.NEGATING_PHRASES, "doubleneg": lx.DOUBLE_NEGATIONS,
-        "origin": lx.ORIGIN_PHRASES, "attrib": lx.ATTRIBUTION_INTROS,
-    }
-    with collector_paused():
-        for label, phrases in table.items():
-            matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
-    return matcher
-
-
 _LONG_CHUNK = re.compile(r"\S{65,}")
 _NOT_WORD = re.compile(r"\W")
 
@@ -136,25 +99,6 @@ def _tokenizable(text: str) -> str:
     article as written.
     """
     return _LONG_CHUNK.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
-
-
-def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
-    """Every cue phrase in a document, sorted by start (computed once per document)."""
-    cached = doc.user_data.get("cues")
-    if cached is None:
-        cached = sorted(((nlp.vocab.strings[mid], s, e) for mid, s, e in _cue_matcher(nlp)(doc)),
-                        key=lambda m: m[1])
-        doc.user_data["cues"] = cached
-        doc.user_data["cue_starts"] = [m[1] for m in cached]
-    return cached
-
-
-def _sentence_cues(sent: Span, nlp: Language) -> list[tuple[str, int, int]]:
-    """The cue phrases inside one sentence, found by bisection (a huge one-paragraph text stays linear)."""
-    cues = _doc_cues(sent.doc, nlp)
-    starts: list[int] = sent.doc.user_data["cue_starts"]
-    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-    return [m for m in cues[lo:hi] if m[2] <= sent.end]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -320,185 +264,6 @@ def _find_anchors(
         i = end
     anchors.sort(key=lambda a: a.start)
     return anchors
-
-
-def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
-    """Token range each anchor owns: from after the previous anchor's last conjunction to the next anchor."""
-    tw = words(sent.doc)
-    bounds: list[tuple[int, int]] = []
-    for k, a in enumerate(anchors):
-        if k == 0:
-            start = sent.start
-        else:
-            prev_end = anchors[k - 1].end
-            start = a.start
-            for j in range(a.start - 1, prev_end - 1, -1):
-                if tw.lower[j] in _CONJUNCTIONS:
-                    start = j + 1
-                    break
-        end = anchors[k + 1].start if k + 1 < len(anchors) else sent.end
-        if k + 1 < len(anchors):
-            nxt = anchors[k + 1]
-            for j in range(nxt.start - 1, a.end - 1, -1):
-                if tw.lower[j] in _CONJUNCTIONS:
-                    end = j + 1
-                    break
-        # A complement clause after the anchor ("does not mean that ...") is another statement.
-        for j in range(a.end, end - 1):
-            if tw.lower[j] == "that" and tw.lower[j - 1] in _COMPLEMENT_VERBS:
-                end = j
-                break
-            if tw.text[j] == ";":
-                end = j
-                break
-        bounds.append((start, end))
-    return bounds
-
-
-def _cues_in(matches: list[tuple[str, int, int]], start: int, end: int) -> list[_Cue]:
-    return [_Cue(label, s, e) for label, s, e in matches if s >= start and e <= end]
-
-
-def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]:
-    """The word governing a place mention (skipping determiners and adverbs), and its index."""
-    tw = words(doc)
-    j = mention.start - 1
-    while j >= floor and tw.lower[j] in ("the", "its", "their", "his", "her", "our", "directly", "nato",
-                                           "nato's", "allied", "neighboring", "neighbouring", "western",
-                                           "eastern", "northern", "southern", "central", "a", "an"):
-        j -= 1
-    if j < floor:
-        return "", j
-    return tw.lower[j], j
-
-
-_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
-                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
-_STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
-_ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
-_NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
-_NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
-_MOVE_KINDS = frozenset({"deploy", "relocate", "pledge", "withdraw", "negonly", "alert"})
-
-
-def _role_after_prep(
-    doc: Doc,
-    prep: str,
-    pj: int,
-    m: PlaceMention,
-    anchor: _Anchor,
-    cues: list[_Cue],
-    kind: str,
-    negated: bool,
-    origin_ends: set[int],
-    unit_ends: set[int],
-) -> str:
-    """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
-    tw = words(doc)
-    lead = tw.lower[pj - 1] if pj >= 1 else ""
-    if prep in _LEAVE_VERBS:
-        return "origin"  # "will leave Germany", "the last troops left Kabul"
-    if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
-        return "origin"
-    if prep in lx.ORIGIN_PREPS:
-        return "" if lead in _NOT_ORIGIN_LEADS else "origin"
-    stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
-    if prep in ("in", "at") and stationing:
-        return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
-    sent_before = any(c.end <= anchor.start and c.kind in ("deploy", "relocate") for c in cues)
-    if prep in ("in", "at", "around") and anchor.end <= pj <= anchor.end + 2 and sent_before:
-        return "dest"  # "has deployed 190,000 troops in and around Ukraine"
-    if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
-        return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
-    if prep in lx.DESTINATION_PREPS:
-        if lead in _NOT_DESTINATION_LEADS:
-            return ""
-        moved_before = any(c.start < pj and c.kind in _MOVE_KINDS for c in cues)
-        return "dest" if moved_before or anchor.end <= pj else ""
-    if prep in ("including", "notably", "namely") and any(c.start < pj and c.kind in _MOVE_KINDS for c in cues):
-        return "dest"  # "moving to other NATO countries, including Italy and Belgium"
-    if kind == "buildup" and (prep in lx.BUILDUP_PREPS or prep == "with"):
-        return "dest"
-    if prep in lx.DEPLOYED_IN_PREPS and any(
-        pj - 2 <= c.end <= pj and c.kind in ("deploy", "negonly", "relocate") for c in cues
-    ):
-        return "dest"  # "deployed in Kiev", "fight in Ukraine"
-    direct = any(c.end == pj + 1 and tw.lower[c.start] in _DIRECT_OBJECT_CUES for c in cues)
-    if direct and (negated or m.start - anchor.end <= 4):
-        return "dest"  # "defend Ukraine", "troops entered Ukraine"
-    return ""
-
-
-def _assign_places(
-    doc: Doc,
-    anchor: _Anchor,
-    seg: tuple[int, int],
-    mentions: list[PlaceMention],
-    cues: list[_Cue],
-    kind: str,
-    negated: bool,
-    units: list[UnitMention],
-) -> tuple[list[PlaceMention], list[PlaceMention]]:
-    """Split the segment's place mentions into (origins, destinations) for this anchor's kind."""
-    start, end = seg
-    in_seg = [m for m in mentions if m.start >= start and m.end <= end]
-    origin_ends = {c.end for c in cues if c.kind == "origin"}
-    unit_ends = {u.end for u in units}
-    roles: dict[int, str] = {}
-    for idx, m in enumerate(in_seg):
-        prep, pj = _prep_before(doc, m, start)
-        role = ""
-        if prep in (",", "and", "or") and idx > 0:
-            prev = in_seg[idx - 1]
-            gap_ok = prev.end >= pj - 1 and m.place.precision != "unresolved"
-            role = roles.get(idx - 1, "") if gap_ok else ""
-        else:
-            role = _role_after_prep(doc, prep, pj, m, anchor, cues, kind, negated, origin_ends, unit_ends)
-        if kind == "buildup" and role == "origin" and prep in ("in", "at"):
-            role = "dest"
-        if kind == "buildup" and role == "dest" and m.start < anchor.start:
-            role = ""
-        if kind == "alert" and role == "dest" and prep in ("in", "at"):
-            role = "origin"
-        roles[idx] = role
-    origins = [m for i, m in enumerate(in_seg) if roles[i] == "origin"]
-    dests = [m for i, m in enumerate(in_seg) if roles[i] == "dest"]
-    # "deployments to Eastern Europe ..., with US troops deploying soon to Poland": the places said of
-    # the troops themselves win over those said of the deployment in general.
-    after = [m for m in dests if m.start >= anchor.end]
-    if after:
-        dests = after
-    return origins, dests
-
-
-def _kind_of(cue_kinds: set[str], negated: bool) -> str | None:
-    for kind in ("alert", "withdraw", "pledge", "buildup", "relocate", "deploy"):
-        if kind in cue_kinds:
-            if kind == "pledge" and "deploy" not in cue_kinds:
-                continue
-            return kind
-    if negated and "negonly" in cue_kinds:
-        return "deploy"
-    return None
-
-
-def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) -> bool:
-    tw = words(doc)
-    if any(c.kind == "doubleneg" for c in cues):
-        return False
-    if anchor.no_det:
-        return True
-    if any(c.kind == "negphrase" for c in cues):
-        return True
-    for c in cues:
-        if c.kind not in ("deploy", "relocate", "negonly", "withdraw"):
-            continue
-        for j in range(max(seg[0], c.start - 4), c.start):
-            if tw.lower[j] in lx.NEGATORS:
-                after = tw.lower[j + 1] if j + 1 < len(doc) else ""
-                if after not in lx.NEGATION_BLOCKERS:
-                    return True
-    return False
 
 
 def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
@@ -675,19 +440,19 @@ def _anchor_events(
             continue  # "would not be fighting in combat operations": no place, no movement ruled out
         if link == "acl" and pred.tag_ == "VBN" and kind == "deploy" and dests and not _ahead(pred) and all(
                 ev.attachment(heads[k])[0] in lx.LOCATIVE_PREPS for k in dests):
-            kind = "buildup"  # "the number of troops deployed in Crimea": where they are massed
+            kind = Kind.BUILDUP  # "the number of troops deployed in Crimea": where they are massed
         if kind == "deploy" and any(lx.MOVE_LEMMAS.get(lemma(t)) == "pledge" for t in ev.control_chain(pred)[1:]):
-            kind = "pledge"  # "promised to send additional troops"
+            kind = Kind.PLEDGE  # "promised to send additional troops"
         if kind == "deploy" and dests and all(ev.attachment(heads[k])[0] in lx.ALONG_PREPS for k in dests):
-            kind = "buildup"  # "deployed thousands of troops along the border"
+            kind = Kind.BUILDUP  # "deployed thousands of troops along the border"
         if kind in ("deploy", "relocate") and ev.homeward(pred):
-            kind = "withdraw"  # "return to their bases", "flown home"
+            kind = Kind.WITHDRAW  # "return to their bases", "flown home"
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
             along = [k for k in dests if _at_border(heads[k])]
             if not along:
                 continue
-            kind, origins, dests = "buildup", [], along
+            kind, origins, dests = Kind.BUILDUP, [], along
         found.append((anchor, ev.Event(kind, pred.i, negated, hedged, tuple(origins), tuple(dests)), ah))
     # Two anchors of one predicate ("1,700 to Poland and 300 to Germany"): a place the verb governs
     # goes to the nearest anchor before it.
@@ -703,7 +468,7 @@ def _anchor_events(
                                                for i in sharing)}
             leading = [j for j in sharing if j not in inner and not found[j][0].partitive] or sharing
 
-            def owner(place: int, leading: list[int] = leading) -> int:
+            def owner(place: int, leading: list[int] = leading, k: int = k) -> int:
                 if ev.attachment(heads[place])[1].i in {t.i for t in found[k][2].subtree}:
                     return k
                 start = mentions[place].start
@@ -765,7 +530,7 @@ def _remains(anchor: Token, heads: list[Token]) -> ev.Event | None:
     if anchor.dep_ not in ("nsubj",) or lemma(verb) not in lx.REMAIN_LEMMAS:
         return None
     where = [k for k, h in enumerate(heads) if ev.attachment(h) in (("in", verb), ("at", verb))]
-    return ev.Event("relocate", verb.i, negated=True, origins=tuple(where[:1]))
+    return ev.Event(Kind.RELOCATE, verb.i, negated=True, origins=tuple(where[:1]))
 
 
 def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:
@@ -780,7 +545,7 @@ def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:
             near.append(k)
     if not near:
         return None
-    return ev.Event("buildup", verb.i, destinations=tuple(near))
+    return ev.Event(Kind.BUILDUP, verb.i, destinations=tuple(near))
 
 
 def _sentence_claims(
@@ -818,7 +583,7 @@ def _sentence_claims(
     partitive_origin: Place | None = None
     totals: list[tuple[int, Place]] = []
     for anchor, event in events:
-        kind: str = event.kind
+        kind: Kind = event.kind
         negated, hedged = event.negated, event.hedged
         origins = [mentions[k] for k in event.origins]
         dests = [mentions[k] for k in event.destinations]
@@ -893,7 +658,7 @@ def _sentence_claims(
         # A movement ruled out for several places is ruled out for each ("not to Iraq or Syria").
         for where in [[d] for d in destinations] if negated and len(destinations) > 1 else [destinations]:
             drafts.append(_Draft(
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 negated=negated,
                 hedged=hedged,
                 count=count_value,
@@ -1052,9 +817,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         kind = d.kind
         if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
-            kind = "relocate"  # troops already abroad moving on
+            kind = Kind.RELOCATE  # troops already abroad moving on
             if d.destinations and all(p.country_code == force for p in d.destinations):
-                kind = "withdraw"  # troops abroad going back to their own country
+                kind = Kind.WITHDRAW  # troops abroad going back to their own country
         digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
         claims.append(Claim(
             id=f"{article.source.id}:{d.start}:{digest}",

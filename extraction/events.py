@@ -106,29 +106,30 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
         return None  # "going to fight": a future tense, not a journey
     if lem == "be" and any(c.dep_ == "prep" and c.lower_ in ("on", "en") and any(
             g.lower_ in lx.UNDER_WAY for g in c.children) for c in tok.children):
-        return "deploy"  # "10,000 more are on the way"
+        return Kind.DEPLOY  # "10,000 more are on the way"
     if lem == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
-        return "deploy"  # "would not take part in the attack": kept only when negated, as "fight"
+        return Kind.DEPLOY  # "would not take part in the attack": kept only when negated, as "fight"
     if lem in lx.PARTICLE_KINDS:
         for particle, kind in lx.PARTICLE_KINDS[lem].items():
             if particle in parts:
-                return kind  # type: ignore[return-value]
+                return Kind(kind)
     if _has_alert_word(tok) and lem in lx.ALERT_CARRIERS:
-        return "alert"
-    kind = lx.MOVE_LEMMAS.get(lem)
-    if kind is None and negated_only(tok):
-        return "deploy"  # kept by the caller only when negated: "will not fight in Ukraine"
-    if kind is None:
+        return Kind.ALERT
+    named = lx.MOVE_LEMMAS.get(lem)
+    if named is None and negated_only(tok):
+        return Kind.DEPLOY  # kept by the caller only when negated: "will not fight in Ukraine"
+    if named is None:
         return None
-    if parts & lx.HOMEWARD and kind in ("deploy", "relocate"):
-        return "withdraw"  # "moved our soldiers out", "flown home"
+    kind = Kind(named)
+    if parts & lx.HOMEWARD and kind in (Kind.DEPLOY, Kind.RELOCATE):
+        return Kind.WITHDRAW  # "moved our soldiers out", "flown home"
     if lem in lx.OBJECT_ONLY_MOVES and anchor_link not in ("obj", "acl"):
         return None
     if tok.tag_.startswith("J") and lem not in lx.ADJECTIVE_MOVES:
         return None
-    if _has_alert_word(tok) and kind == "deploy":
-        return "alert"  # "ordered to be ready to deploy"
-    return kind  # type: ignore[return-value]
+    if _has_alert_word(tok) and kind == Kind.DEPLOY:
+        return Kind.ALERT  # "ordered to be ready to deploy"
+    return kind
 
 
 def negated_only(pred: Token) -> bool:
@@ -272,13 +273,14 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
     if tok.dep_ == "npadvmod" and lemma(tok.head) in ("base", "station", "headquarter"):
         return "based", tok.head.head  # "Okinawa-based Marines"
     if tok.dep_ == "pobj" and tok.head.lower_ in lx.EXAMPLE_PREPS and tok.head.head.tag_.startswith("N"):
-        return attachment(tok.head.head, places)  # "to hot spots like Iraq": the place stands for the noun it exemplifies
+        return attachment(tok.head.head, places)  # "to hot spots like Iraq": the place stands for the noun
     if tok.dep_ in ("pobj", "dative"):
         prep = tok.head
         gov = prep.head
         word = prep.lower_
         # "to their bases in Vladikavkaz": the place is inside a container noun the outer prep governs.
-        while word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj") and gov.i not in places:
+        while (word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj")
+               and gov.i not in places):
             if gov.dep_ == "dobj":
                 return "dobj", gov.head
             prep = gov.head
@@ -430,7 +432,8 @@ def _comes_from(gov: Token, word: str, group: set[int], mine: set[int]) -> bool:
         return False
     if noun.i in mine:
         return True
-    return noun.dep_ == "pobj" and noun.head.lower_ == "from" and (noun.head.head.i in group or noun.head.head.i in mine)
+    via = noun.head.head.i
+    return noun.dep_ == "pobj" and noun.head.lower_ == "from" and (via in group or via in mine)
 
 
 def homeward(pred: Token) -> bool:
@@ -482,7 +485,7 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
     for tok in chain:
         lem = lemma(tok)
         kids = list(tok.children)
-        has_neg = any(c.dep_ == "neg" or c.lower_ in lx.NEGATORS and c.dep_ in ("advmod", "neg") for c in kids)
+        has_neg = any(c.dep_ == "neg" or (c.lower_ in lx.NEGATORS and c.dep_ in ("advmod", "neg")) for c in kids)
         if lem in lx.NEGATING_GOVERNORS or (lem in lx.NEGATING_WITH_PARTICLE and
                                            lx.NEGATING_WITH_PARTICLE[lem] in _particles(tok)):
             if has_neg:
