@@ -37,7 +37,7 @@ from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, sp
 from extraction.model import Article, Claim, Evidence, Kind
 from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
-from extraction.parser import lemma, parse
+from extraction.parser import lemma, parse, verb_lemma
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
 from geo.place import Place
@@ -136,7 +136,6 @@ def _pieces(body: str) -> list[tuple[int, str]]:
     return pieces
 
 
-_CUE_WORDS = frozenset(phrase[0] for phrase in (*lx.DEPLOY_CUES, *lx.RELOCATE_CUES, *lx.WITHDRAW_CUES))
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 _TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lx.TROOP_PHRASES:
@@ -225,7 +224,7 @@ def _find_anchors(
         nxt = tw.lower[c.end] if c.end < sent.end else ""
         if nxt in lx.NON_TROOP_NOUNS or not troop_context:
             continue
-        follows = nxt in _BARE_FOLLOWERS or nxt in _CUE_WORDS
+        follows = nxt in _BARE_FOLLOWERS or lx.MOVE_LEMMAS.get(verb_lemma(nxt)) in ("deploy", "relocate", "withdraw")
         if follows and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
             anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
             covered.update(range(c.start, c.end))

@@ -34,94 +34,12 @@ COUNT_NOUN_FILLERS: frozenset[str] = frozenset({
     "of", "the", "their", "its", "“", "”", "\"", "'", "u.s", "heavily", "armed", "foreign", "troops", "coalition",
 })
 
-# Kind cues, matched on lowercased tokens. Multi-word entries are tuples.
-ALERT_CUES: tuple[tuple[str, ...], ...] = (
-    ("high", "alert"), ("heightened", "alert"), ("on", "alert"), ("alert",), ("ready", "for", "deployment"),
-    ("prepare", "-", "to", "-", "deploy"), ("prepare", "to", "deploy"), ("prepare-to-deploy",),
-    ("standby",), ("stand", "by"), ("on", "notice"), ("ready", "to", "deploy"), ("readiness",),
-    ("ready", "to", "move"), ("on", "call"),
-)
-WITHDRAW_CUES: tuple[tuple[str, ...], ...] = (
-    ("withdraw",), ("withdraws",), ("withdrew",), ("withdrawing",), ("withdrawn",), ("withdrawal",),
-    ("pull", "out"), ("pulls", "out"), ("pulled", "out"), ("pulling", "out"), ("pull", "back"),
-    ("pulled", "back"), ("pulling", "back"), ("bring", "home"), ("brought", "home"), ("bringing", "home"),
-    ("return", "home"), ("returned", "home"), ("returning", "home"), ("return", "to"), ("returning", "to"),
-    ("returned", "to"), ("returns", "to"), ("drawdown",), ("draw", "down"),
-    ("drawing", "down"), ("drew", "down"), ("reduce",), ("reduced",), ("reducing",), ("reduction",),
-    ("cut",), ("cutting",), ("remove",), ("removed",), ("removing",), ("leave",), ("leaving",), ("left",),
-    ("exit",), ("retreat",), ("retreated",), ("retreating",), ("evacuate",), ("evacuated",),
-)
-BUILDUP_CUES: tuple[tuple[str, ...], ...] = (
-    ("gathered",), ("gathering",), ("gather",), ("massed",), ("massing",), ("mass",), ("amassed",),
-    ("amassing",), ("amass",), ("accumulated",), ("accumulating",), ("concentration",), ("concentrated",),
-    ("concentrating",), ("build", "up"), ("built", "up"), ("building", "up"), ("builds", "up"),
-    ("buildup",), ("build-up",), ("build", "forces"), ("build",), ("positioned",), ("assembled",),
-    ("assembling",), ("stationed", "along"), ("deployed", "along"), ("gathers",), ("masses",),
-)
-PLEDGE_CUES: tuple[tuple[str, ...], ...] = (
-    ("promised",), ("promise",), ("promises",), ("promising",), ("pledged",), ("pledge",), ("pledges",),
-    ("pledging",), ("vowed",), ("vow",), ("offered",), ("offer",), ("offers",), ("committed", "to", "send"),
-    ("commit", "to", "send"), ("commits", "to", "send"),
-)
-RELOCATE_CUES: tuple[tuple[str, ...], ...] = (
-    ("relocate",), ("relocated",), ("relocating",), ("relocates",), ("relocation",), ("redeploy",),
-    ("redeployed",), ("redeploying",), ("redeployment",), ("reposition",), ("repositioned",),
-    ("repositioning",), ("shift",), ("shifted",), ("shifting",),
-)
-DEPLOY_CUES: tuple[tuple[str, ...], ...] = (
-    ("deploy",), ("deploys",), ("deployed",), ("deploying",), ("deployment",), ("deployments",),
-    ("send",), ("sends",), ("sending",), ("sent",), ("dispatch",), ("dispatched",), ("dispatching",),
-    ("move",), ("moves",), ("moved",), ("moving",), ("transfer",), ("transferred",), ("transferring",),
-    ("go", "to"), ("goes", "to"), ("going", "to"), ("went", "to"), ("gone", "to"), ("head", "to"),
-    ("heading", "to"), ("headed", "to"), ("heads", "to"), ("travel",), ("traveling",), ("travelling",),
-    ("traveled",), ("travelled",), ("arrive",), ("arrived",), ("arriving",), ("arrives",), ("arrival",),
-    ("fly",), ("flown",), ("flying",), ("flew",), ("airlift",), ("airlifted",), ("ship",), ("shipped",),
-    ("rotate",), ("rotating",), ("rotated",), ("rotation",), ("reinforce",), ("reinforced",),
-    ("reinforcing",), ("reinforcements",), ("bound", "for"), ("en", "route", "to"), ("posted", "to"),
-    ("assigned", "to"), ("march",), ("marched",), ("marching",), ("enter",), ("entered",), ("entering",),
-    ("cross",), ("crossed",), ("crossing",), ("invade",), ("invaded",), ("invading",), ("surge",),
-    ("station",), ("stationing",), ("be", "stationed"), ("be", "based"), ("garrison",),
-)
-# Only under a negation: "not going to fight in Ukraine", "won't move to defend Ukraine".
-NEGATED_ONLY_CUES: tuple[tuple[str, ...], ...] = (
-    ("fight",), ("fighting",), ("defend",), ("be", "deployed"), ("boots", "on", "the", "ground"),
-)
-
 # Negation: single tokens right before the movement verb, and phrases anywhere in the clause.
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "n’t", "never", "no", "nor", "without"})
-NEGATING_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("off", "the", "table"), ("ruled", "out"), ("rules", "out"), ("rule", "out"), ("ruling", "out"),
-    ("refused", "to"), ("refuses", "to"), ("declined", "to"), ("rejected",), ("no", "plans", "to"),
-    ("no", "intention", "of"), ("no", "intention", "to"),
-)
-# "does not rule out" cancels the negation: it is a hedge.
-DOUBLE_NEGATIONS: tuple[tuple[str, ...], ...] = (
-    ("not", "rule", "out"), ("n't", "rule", "out"), ("n’t", "rule", "out"), ("not", "ruled", "out"),
-    ("not", "ruling", "out"),
-)
-# Negations that are about something else ("not permanent", "not only").
-NEGATION_BLOCKERS: frozenset[str] = frozenset({
-    "permanent", "permanents", "only", "just", "mean", "yet", "clear", "known", "immediately", "part",
-})
-
-HEDGES: frozenset[str] = frozenset({
-    "could", "may", "might", "possible", "possibly", "potential", "potentially", "considering",
-    "consider", "considered", "weighing", "mulling", "contemplating", "talks", "discussions", "discussing",
-    "proposal", "proposed", "options", "plan", "plans", "planning", "if", "should",
-})
 
 # Prepositions that introduce where troops go, come from, or gather.
 DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "toward", "towards", "throughout", "across"})
-DEPLOYED_IN_PREPS: frozenset[str] = frozenset({"in", "at", "inside", "within", "around"})
 ORIGIN_PREPS: frozenset[str] = frozenset({"from"})
-ORIGIN_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("based", "in"), ("based", "at"), ("based", "out", "of"), ("stationed", "in"), ("stationed", "at"),
-    ("garrisoned", "in"), ("garrisoned", "at"), ("out", "of"), ("currently", "in"), ("already", "in"),
-    ("home", "base"), ("headquartered", "in"), ("headquartered", "at"),
-)
-BUILDUP_PREPS: frozenset[str] = frozenset({
-    "along", "on", "near", "in", "at", "around", "inside", "outside", "close", "across",
-})
 
 # Institutions whose name stands for a country's forces when they send troops.
 INSTITUTION_COUNTRY: dict[str, str] = {

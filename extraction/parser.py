@@ -83,6 +83,11 @@ def _lemma_of(lower: str, pos: str) -> str:
 def lemma(token: Token) -> str:
     """The lemma of ``token`` (``sent`` for "sent", ``deployment`` for "deployments"), lowercased."""
     pos = _TAG_POS.get(token.tag_[:1], "")
-    if not pos:
+    if not pos or not token.text.strip():
         return token.lower_
     return _lemma_of(token.lower_, pos)
+
+
+def verb_lemma(word: str) -> str:
+    """The lemma of a word read as a verb, before any parse ("sent" -> "send")."""
+    return _lemma_of(word.lower(), "VERB") if word.strip() else word
