@@ -340,6 +340,19 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
 MAX_COUNT_LINK = 3
 
 
+def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
+    """``They will leave Vilseck for Romania``: a pronoun that a movement verb moves stands for the troops before."""
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[_Anchor] = []
+    for tok in parsed:
+        at = tok.i + sent.start
+        if tok.lower_ in lx.TROOP_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and at not in taken:
+            found = ev.find_predicate(tok)
+            if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None:
+                out.append(_Anchor(at, at + 1, None, definite=True, anaphoric=True))
+    return out
+
+
 def _unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) -> bool:
     """A named unit that is itself what a movement verb moves ("transferring the 98th Division to ...").
 
@@ -446,6 +459,8 @@ def _anchor_events(
             kind = Kind.BUILDUP  # "deployed thousands of troops along the border"
         if kind in ("deploy", "relocate") and ev.homeward(pred):
             kind = Kind.WITHDRAW  # "return to their bases", "flown home"
+        elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS:
+            kind = Kind.DEPLOY  # "will leave Vilseck for Romania": a move on, not a return
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
             along = [k for k in dests if _at_border(heads[k])]
@@ -511,6 +526,11 @@ def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sen
     return None
 
 
+def _planned(pred: Token) -> bool:
+    """The movement is only planned or talked about ("held talks to deploy", "considering sending")."""
+    return any(lemma(t) in lx.HEDGING_GOVERNORS for t in ev.control_chain(pred)[1:])
+
+
 def _ahead(pred: Token) -> bool:
     """A verb of stationing that looks ahead ("will be stationed", "to be based"), so it is a move."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "to", "shall", "'ll") for c in
@@ -556,6 +576,7 @@ def _sentence_claims(
     speaker: Callable[[], str | None],
     previous: list[_Draft],
     people: dict[str, str],
+    antecedent: str | None = None,
 ) -> list[_Draft]:
     tw = words(sent.doc)
     doc = sent.doc
@@ -567,6 +588,8 @@ def _sentence_claims(
     covered = {i for a in anchors for i in range(a.start, a.end)}
     anchors += [_Anchor(u.start, u.end, None, definite=True) for u in units
                 if covered.isdisjoint(range(u.start, u.end)) and (not anchors or _unit_moves(u, sent, parsed, covered))]
+    if troop_context:
+        anchors += _pronoun_anchors(sent, parsed, anchors)
     anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
@@ -616,7 +639,7 @@ def _sentence_claims(
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
-        unit = unit_list[0].name if unit_list else None
+        unit = unit_list[0].name if unit_list else (antecedent if anchor.anaphoric and anchor.count is None else None)
         force = anchor.force
         subject_stop = min(pred_at, anchor.start)
         subjects = _subject_countries(doc, sent.start, subject_stop, mentions)
@@ -651,7 +674,7 @@ def _sentence_claims(
                 and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        if hedged and kind == "deploy" and count_value is None and not negated:
+        if hedged and kind == "deploy" and count_value is None and not negated and _planned(parsed[event.predicate]):
             continue  # "talks to deploy thousands of troops": no figure, no decision
         s_char, e_char = _evidence_bounds(doc, sent, (sent.start, sent.end), True)
         # A movement ruled out for several places is ruled out for each ("not to Iraq or Syria").
@@ -724,15 +747,20 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
         has_number = bool(numbers)
         names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
             w.endswith(("st", "nd", "rd", "th")) for w in numbers)
-        worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
+        worth_a_look = mentions_troops or names_unit or (troop_context and (
+            has_number or not present.isdisjoint(lx.TROOP_PRONOUNS)))
         if worth_a_look:
             candidates.append((index, offset, sent, troop_context))
     parsed = parse([sent for _, _, sent, _ in candidates])
     drafts: list[_Draft] = []
     by_count: dict[tuple[str, int | None], list[_Draft]] = {}
+    antecedent: str | None = None  # the last unit named, for "they" in the sentences after it
     for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        for d in _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, full_names):
+        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, full_names, antecedent)
+        named = find_units(sent)
+        antecedent = named[-1].name if named else antecedent
+        for d in found:
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):

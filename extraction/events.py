@@ -163,7 +163,8 @@ def _complement_move(verb: Token, depth: int = 0) -> Token | None:
 def find_predicate(anchor: Token) -> tuple[Token, str] | None:
     """The movement predicate governing ``anchor`` and how the anchor reaches it (``subj``/``obj``/``acl``)."""
     found = _find_predicate(anchor)
-    if found is not None and found[0].tag_ == "VBG" and 0 < anchor.i - found[0].i <= 2 and found[0].dep_ in (
+    if found is not None and found[0].tag_ == "VBG" and lemma(found[0]) in lx.ATTRIBUTIVE_PARTICIPLES and \
+            0 < anchor.i - found[0].i <= 2 and found[0].dep_ in (
             "amod", "pcomp", "acl", "compound") and all(t.tag_.startswith(("J", "N")) for t in
                                                          anchor.doc[found[0].i + 1:anchor.i]):
         return None  # "invading Russian forces": the participle describes the troops, it is not said of them
@@ -286,6 +287,8 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
             prep = gov.head
             gov = prep.head
             word = prep.lower_
+        if prep.head.lower_ in lx.APPROACH_WORDS:
+            return f"{prep.head.lower_} {word}", _up_through_modifiers(prep.head)  # "closer to Ukraine": not there
         if word == "of" and prep.head.lower_ == "out":
             return "out of", _up_through_modifiers(prep.head)
         if word == "of" and _is_container(gov) and gov.dep_ in ("pobj", "dobj", "nsubj"):
@@ -382,10 +385,13 @@ def place_roles(
             role = _verb_role(word, gov, pred, kind)
         elif gov.i in mine:
             if gov.i != anchor.i and gov.dep_ in ("acl", "relcl"):
-                # "troops deployed on the border", "soldiers based in Germany": where they are now
+                # "troops deployed on the border", "soldiers based in Germany", "who left Fort Bragg": where
+                # they were before this movement
                 described = lemma(gov) in lx.STATIONED_LEMMAS or (
                     lx.MOVE_LEMMAS.get(lemma(gov)) == "deploy" and word in lx.LOCATIVE_PREPS | lx.DESTINATION_PREPS)
-                role = "origin" if described else ""
+                moved = kind_of(gov, "obj")
+                left = moved is not None and _verb_role(word, gov, gov, moved) != ""
+                role = "origin" if described or left else ""
             elif gov.i != anchor.i and word in lx.LOCATIVE_PREPS | lx.ORIGIN_PREPS:
                 role = "origin"  # "from the 18th Airborne Corps at Fort Bragg"
             else:

@@ -245,3 +245,11 @@ LIGHT_VERBS: frozenset[str] = frozenset({"conduct", "carry", "make", "begin", "s
                                          "stage", "launch", "finish", "continue"})
 # "on the way", "en route", "on the move".
 UNDER_WAY: frozenset[str] = frozenset({"way", "route", "move", "march"})
+# Participles that describe troops rather than say what they do: "against invading Russian forces".
+ATTRIBUTIVE_PARTICIPLES: frozenset[str] = frozenset({"invade", "advance", "retreat", "occupy", "attack", "fight"})
+# "moved closer to Ukraine", "near to the border": towards a place, not into it.
+APPROACH_WORDS: frozenset[str] = frozenset({"closer", "close", "nearer", "near", "next"})
+# Pronouns that can stand for troops named before: "They will leave Vilseck for Romania".
+TROOP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
+# Verbs of leaving that, with a destination, are a move on ("leave Vilseck for Romania").
+LEAVE_FOR_LEMMAS: frozenset[str] = frozenset({"leave", "depart", "exit", "quit"})
