@@ -459,7 +459,8 @@ def _anchor_events(
             kind = Kind.BUILDUP  # "deployed thousands of troops along the border"
         if kind in ("deploy", "relocate") and ev.homeward(pred):
             kind = Kind.WITHDRAW  # "return to their bases", "flown home"
-        elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS:
+        elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS and not any(
+                c.dep_ == "conj" and ev.kind_of(c, "subj") == "withdraw" for c in pred.children):
             kind = Kind.DEPLOY  # "will leave Vilseck for Romania": a move on, not a return
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
@@ -528,7 +529,9 @@ def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sen
 
 def _planned(pred: Token) -> bool:
     """The movement is only planned or talked about ("held talks to deploy", "considering sending")."""
-    return any(lemma(t) in lx.HEDGING_GOVERNORS for t in ev.control_chain(pred)[1:])
+    return any(lemma(t) in lx.HEDGING_GOVERNORS or any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.UNDECIDED_NOUNS for c in t.children)
+        for t in ev.control_chain(pred)[1:])
 
 
 def _ahead(pred: Token) -> bool:
@@ -740,13 +743,13 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
         lowers = words(sent.doc).lower[sent.start:sent.end]
         present = set(lowers)
         mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS)
-        troop_context = mentions_troops or index - last_troop_sentence <= 3
-        if mentions_troops:
-            last_troop_sentence = index
         numbers = [w for w in present if w[:1].isdigit()]
         has_number = bool(numbers)
         names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
             w.endswith(("st", "nd", "rd", "th")) for w in numbers)
+        troop_context = mentions_troops or names_unit or index - last_troop_sentence <= 3
+        if mentions_troops or names_unit:
+            last_troop_sentence = index
         worth_a_look = mentions_troops or names_unit or (troop_context and (
             has_number or not present.isdisjoint(lx.TROOP_PRONOUNS)))
         if worth_a_look:

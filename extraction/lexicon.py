@@ -38,7 +38,7 @@ COUNT_NOUN_FILLERS: frozenset[str] = frozenset({
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "n’t", "never", "no", "nor", "without"})
 
 # Prepositions that introduce where troops go, come from, or gather.
-DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "toward", "towards", "throughout", "across"})
+DESTINATION_PREPS: frozenset[str] = frozenset({"to", "into", "onto", "toward", "towards", "throughout", "across"})
 ORIGIN_PREPS: frozenset[str] = frozenset({"from"})
 
 # Institutions whose name stands for a country's forces when they send troops.

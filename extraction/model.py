@@ -102,7 +102,7 @@ class Claim:
         return {
             "id": self.id,
             "source_id": self.source_id,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "negated": self.negated,
             "count": self.count,
             "count_text": self.count_text,
