@@ -495,6 +495,36 @@ def _anchor_events(
         event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah, parsed[event.predicate])),
                         destinations=tuple(ev.named_together(event.destinations, heads, ah)))
         out.append((anchor, event))
+    # "4,100 Marines to be relocated to Guam, along with 900 others": those added go where their host goes.
+    for k, (anchor, event) in enumerate(out):
+        ah = found[k][2]
+        if not event.destinations and ah.dep_ == "pobj" and ah.head.lower_ in lx.ADDING_PREPS:
+            at = ah.head.head
+            while at.dep_ == "prep" and at.head.i != at.i:
+                at = at.head  # "along with": up to the verb or noun the addition hangs on
+            host = next((out[j][1] for j in range(len(out)) if j != k and (
+                found[j][2].i == at.i or out[j][1].predicate == at.i)), None)
+            if host is not None and host.predicate == event.predicate:
+                out[k] = (anchor, replace(event, destinations=host.destinations))
+    # "80,000 troops stationed along the border, 40,000 of them in Crimea": a part with its own place and
+    # no verb of its own takes the movement of the sentence.
+    moved = {id(a) for a, _ in out}
+    for anchor in anchors:
+        if id(anchor) in moved or anchor.count is None or not out:
+            continue
+        ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        if ah.dep_ not in ("appos", "attr", "conj", "npadvmod"):
+            continue
+        before = [e for a, e in out if a.start < anchor.start]
+        if not before:
+            continue
+        kind = before[-1].kind
+        own = [k for k, h in enumerate(heads) if ev.attachment(h)[1].i == ah.i]
+        if own:
+            pred = parsed[before[-1].predicate]
+            origins, dests = ev.place_roles(pred, ah, kind, [heads[k] for k in own])
+            out.append((anchor, ev.Event(kind, pred.i, before[-1].negated, before[-1].hedged,
+                                         tuple(own[i] for i in origins), tuple(own[i] for i in dests))))
     return out
 
 

@@ -253,3 +253,5 @@ APPROACH_WORDS: frozenset[str] = frozenset({"closer", "close", "nearer", "near",
 TROOP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 # Verbs of leaving that, with a destination, are a move on ("leave Vilseck for Romania").
 LEAVE_FOR_LEMMAS: frozenset[str] = frozenset({"leave", "depart", "exit", "quit"})
+# "along with 900 others", "together with", "plus": troops added to those the verb moves.
+ADDING_PREPS: frozenset[str] = frozenset({"with", "plus"})
