@@ -63,6 +63,7 @@ class _Anchor:
     no_det: bool = False
     anaphoric: bool = False
     force: str | None = None
+    pronoun: bool = False  # "they": stands for the unit named before, not for a figure
 
 
 @dataclass
@@ -349,7 +350,7 @@ def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_A
         if tok.lower_ in lx.TROOP_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and at not in taken:
             found = ev.find_predicate(tok)
             if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None:
-                out.append(_Anchor(at, at + 1, None, definite=True, anaphoric=True))
+                out.append(_Anchor(at, at + 1, None, definite=True, pronoun=True))
     return out
 
 
@@ -557,6 +558,34 @@ def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sen
     return None
 
 
+def _formation(parsed: Doc, anchor: _Anchor, off: int) -> bool:
+    """The troops are a formation ("an additional battalion of reserve forces"), not an unnamed crowd."""
+    head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        head = head.head.head
+    return lemma(head) in lx.FORMATION_HEADS or head.lower_ in lx.FORMATION_HEADS
+
+
+def _host_country(pred: Token, anchor: _Anchor, sent: Span) -> Place | None:
+    """``the Bulgarian government approved the deployment of 800 Italian servicemen``: the approving host."""
+    if not pred.tag_.startswith("N") or pred.dep_ not in ("dobj", "nsubjpass") or \
+            lemma(pred.head) not in lx.HOSTING_LEMMAS:
+        return None
+    for subj in pred.head.children:
+        if subj.dep_ not in ("nsubj", "agent"):
+            continue
+        for t in subj.subtree:
+            code = geo.demonym_country(t.text) if t.text[:1].isupper() else None
+            place = geo.resolve(t.text) if code is None and t.tag_ == "NNP" else None
+            if code is None and place is not None and place.precision == "country":
+                code = place.country_code
+            if code and code != anchor.force:
+                found = geo.resolve(geo.country_name(code) or code)
+                if found.resolved:
+                    return replace(found, mention=t.text, why=f"the host that {pred.head.text} the {pred.text}")
+    return None
+
+
 def _planned(pred: Token) -> bool:
     """The movement is only planned or talked about ("held talks to deploy", "considering sending")."""
     return any(lemma(t) in lx.HEDGING_GOVERNORS or any(
@@ -656,7 +685,8 @@ def _sentence_claims(
         destinations = [m.place for m in dests]
         pred_at = event.predicate + off
         if not destinations and not negated:
-            land = _the_country(parsed[event.predicate], anchor, mentions, sent)
+            land = _the_country(parsed[event.predicate], anchor, mentions, sent) or _host_country(
+                parsed[event.predicate], anchor, sent)
             if land is not None:
                 destinations = [land]
         if negated and not destinations:
@@ -672,7 +702,7 @@ def _sentence_claims(
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
-        unit = unit_list[0].name if unit_list else (antecedent if anchor.anaphoric and anchor.count is None else None)
+        unit = unit_list[0].name if unit_list else (antecedent if anchor.pronoun else None)
         force = anchor.force
         subject_stop = min(pred_at, anchor.start)
         subjects = _subject_countries(doc, sent.start, subject_stop, mentions)
@@ -701,7 +731,8 @@ def _sentence_claims(
         elif kind == "buildup":
             if not destinations and count is None:
                 continue
-        elif kind == "alert" and count is None and not destinations and unit is None:
+        elif kind == "alert" and count is None and not destinations and unit is None and not _formation(
+                parsed, anchor, sent.start):
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
                 and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS

@@ -77,11 +77,13 @@ FORMATION_WORDS: frozenset[str] = frozenset({
     "combat", "aviation", "air", "assault", "guards", "special", "forces", "operations", "stryker",
     "marine", "light", "heavy", "sustainment", "engineer", "signal", "military", "police", "intelligence",
     "fighter", "bomb", "airlift", "carrier", "strike", "amphibious", "ready", "missile", "defense",
-    "defence", "sea", "naval", "coastal", "field", "motor", "paratroop", "parachute", "logistics",
+    "defence", "sea", "naval", "coastal", "field", "motor", "paratroop", "parachute", "logistics", "bct", "abct",
+    "ibct", "sbct", "platoon",
 })
 FORMATION_HEADS: frozenset[str] = frozenset({
     "division", "corps", "regiment", "brigade", "battalion", "squadron", "company", "fleet", "army",
-    "wing", "group", "team", "battery", "detachment", "unit", "flotilla", "command", "force",
+    "wing", "group", "team", "battery", "detachment", "unit", "flotilla", "command", "force", "bct", "abct",
+    "ibct", "sbct", "platoon", "contingent",
 })
 NAMED_UNIT_KINDS: dict[tuple[str, ...], str] = {
     ("stryker", "squad"): "Stryker squadron", ("stryker", "squadron"): "Stryker squadron",
@@ -255,3 +257,6 @@ TROOP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 LEAVE_FOR_LEMMAS: frozenset[str] = frozenset({"leave", "depart", "exit", "quit"})
 # "along with 900 others", "together with", "plus": troops added to those the verb moves.
 ADDING_PREPS: frozenset[str] = frozenset({"with", "plus"})
+# A government that approves or hosts a deployment is where it goes, when no place is said.
+HOSTING_LEMMAS: frozenset[str] = frozenset({"approve", "authorize", "authorise", "allow", "permit", "accept",
+                                           "welcome", "host", "request", "invite"})
