@@ -56,7 +56,14 @@ class Country:
 
 @dataclass(frozen=True)
 class Division:
-    """A first-level division (a US state, a German Land) keyed by its GeoNames admin1 code."""
+    """A division (a US state, a German Land, a US county) keyed by its GeoNames admin1 (and admin2) code.
+
+    Attributes:
+        curated: Named by hand in ``data/admin1.csv`` (with its abbreviations); the others come from
+            ``data/divisions.csv``, built from ISO 3166-2 and GeoNames.
+        level: 1 for a first-level division, 2 for a second-level one (a US county, a French département).
+        population: The people of its GeoNames places (0 where unknown).
+    """
 
     country: str
     code: str
@@ -64,6 +71,10 @@ class Division:
     aliases: tuple[str, ...]
     lat: float
     lon: float
+    admin2: str = ""
+    level: int = 1
+    population: int = 0
+    curated: bool = True
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,16 @@ def divisions() -> tuple[Division, ...]:
         Division(r["country"], r["code"], r["name"], _split(r["aliases"]), float(r["lat"]), float(r["lon"]))
         for r in _rows("admin1.csv")
         if r["lat"]
+    )
+
+
+@lru_cache(maxsize=1)
+def more_divisions() -> tuple[Division, ...]:
+    """Every other first-level division, and named second-level ones, from ``data/divisions.csv``."""
+    return tuple(
+        Division(r["country"], r["admin1"], r["name"], _split(r["aliases"]), float(r["lat"]), float(r["lon"]),
+                 r["admin2"], int(r["level"]), int(r["population"]), curated=False)
+        for r in _rows("divisions.csv")
     )
 
 
