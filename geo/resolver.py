@@ -581,7 +581,8 @@ class Resolver:
         bonus = ARTICLE_COUNTRY_BONUS * art.country_share.get(cc, 0.0)
         if c.kind in ("town", "installation", "admin") and (cc, c.admin) in art.divisions and c.admin:
             bonus += ARTICLE_DIVISION_BONUS
-        if c.kind in ("town", "installation") and art.points and c.place.lat is not None and c.place.lon is not None:
+        if c.kind in ("town", "installation", "admin") and art.points and c.place.lat is not None \
+                and c.place.lon is not None:
             here = (c.place.lat, c.place.lon)
             nearest = min(_km(here, p) for p in art.points)
             if nearest < ARTICLE_FAR_KM:
