@@ -35,7 +35,7 @@ KIND_LABEL = {"installation": "military installation", "country": "country", "re
 TOWN_PRIOR = 10.0
 PEOPLE_WEIGHT = 5.0
 DIVISION_EDGE = {1: 0.3, 2: 0.0}  # in powers of ten
-BIG_CITY = 1_000_000  # a town this large outranks a first-level division of the same name ("New York")
+BIG_CITY = 1_000_000  # a town this large outranks a division of the same name elsewhere, not the one it lies in
 CONTEXT_BONUS = 30.0
 QUALIFIER_RADIUS_KM = 150.0
 SAME_SPOT_KM = 10.0
@@ -166,6 +166,22 @@ def _named_for_their_city(found: list[Candidate]) -> list[Candidate]:
                    and ((first_level and t.admin == d.admin) or _km_apart(t, d) < CITY_DIVISION_KM) for t in towns)
 
     return [c for c in found if c.hand_named or c.kind != "admin" or not named_for_a_town(c)]
+
+
+def _cities_yield_to_their_division(found: list[Candidate]) -> list[Candidate]:
+    """A city of a million that lies in a first-level division of its name ranks below it (New York).
+
+    The division holds the city and more people besides, so the population baseline picks it; a capital
+    keeps its rank (``Washington`` in the news is the capital, the government).
+    """
+    divisions_here = {(c.place.country_code, c.admin) for c in found if c.kind == "admin" and c.hand_named
+                      and str(c.place.gazetteer_id).startswith("admin1:")}
+    if not divisions_here:
+        return found
+    below = KIND_PRIOR["admin"] - SPELLING_PENALTY
+    return [replace(c, prior=min(c.prior, below), basis=f"{c.basis}, in the division of its name")
+            if c.kind == "town" and c.population >= BIG_CITY and not c.basis.startswith("capital")
+            and (c.place.country_code, c.admin) in divisions_here else c for c in found]
 
 
 def _km_apart(a: Candidate, b: Candidate) -> float:
@@ -350,7 +366,7 @@ class Resolver:
             out.extend(self.curated.get(k, []))
             out.extend(self._more_division_candidates(k))
             out.extend(self._town_candidate(t, k) for t in self.gazetteer.towns(k, TOWNS_PER_NAME))
-        return out
+        return _cities_yield_to_their_division(out)
 
     def qualifier(self, text: str) -> Qualifier | None:
         """Read a qualifier: a division, a country, a region, or failing those a known town."""

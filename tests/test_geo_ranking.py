@@ -37,6 +37,8 @@ ASKED_FOR = [
     pytest.param("Oconee", "US", "admin", (33.8, -83.4), id="county-without-the-word"),
     pytest.param("Somme", "FR", "admin", (49.9, 2.3), id="french-departement"),
     pytest.param("Istanbul", "TR", "city", (41.0, 29.0), id="division-named-for-its-city"),
+    pytest.param("New York", "US", "admin", (42.9, -75.5), id="state-holds-its-city"),
+    pytest.param("Washington", "US", "city", (38.9, -77.04), id="capital-keeps-its-rank"),
     pytest.param("Jenin", "PS", "city", (32.46, 35.3), id="spelling-beats-a-village"),
     pytest.param("Santa Ana", "US", "city", (33.75, -117.87), id="own-name-beats-another-name-of-a-big-city"),
 ]
