@@ -565,12 +565,12 @@ class Resolver:
         return True
 
     def _division_allowed(self, key: str, ctx: str, c: Candidate) -> bool:
-        """In running text, a one-word division name from ISO 3166-2 / GeoNames needs its country in the sentence.
+        """In running text, a division from ISO 3166-2 / GeoNames named by an everyday word needs its country.
 
-        Thousands of them are everyday words (``Central``, ``Coast``, ``Centre``); a name of several
-        words (``Uttar Pradesh``, ``Anderson County``) is specific enough by itself.
+        Many are (``Central``, ``Coast``, ``Eastern``: ``data/common_words.txt`` lists them); ``Chechnya``
+        or ``Uttar Pradesh`` is specific enough by itself.
         """
-        if " " in key and key not in self.common:
+        if key not in self.common:
             return True
         cc = c.place.country_code or ""
         return any(k in ctx for k in self.country_keys.get(cc, []) if k != f" {key} ")

@@ -69,9 +69,15 @@ def test_running_text_keeps_its_guards(sentence: str) -> None:
     assert not resolve(word, sentence).resolved
 
 
-@pytest.mark.parametrize("word", ["Central", "Coast", "Centre", "Eastern"])
-def test_one_word_divisions_need_their_country_in_running_text(word: str) -> None:
+@pytest.mark.parametrize("word", ["Central", "Coast", "Eastern", "Capital", "Maritime"])
+def test_divisions_named_by_everyday_words_need_their_country_in_running_text(word: str) -> None:
     assert resolve(word, f"{word} officials met on Monday.").precision != "admin"
+
+
+@pytest.mark.parametrize(("word", "country"), [("Chechnya", "RU"), ("Tigray", "ET"), ("Uttar Pradesh", "IN")])
+def test_divisions_with_names_of_their_own_resolve_in_running_text(word: str, country: str) -> None:
+    place = resolve(word, f"Troops moved into {word} on Monday.")
+    assert (place.country_code, place.precision) == (country, "admin"), place.why
 
 
 def place_of(name: str) -> Place:
