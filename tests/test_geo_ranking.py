@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo import resolve
 from geo.place import Place
@@ -110,3 +112,16 @@ def test_unresolved_article_places_change_nothing() -> None:
 def test_the_why_says_the_article_decided() -> None:
     place = resolve_in_article("Dublin", [place_of("Ohio")], running_text=False)
     assert "article" in place.why
+
+
+ARTICLE_NAMES = ["Paris", "Texas", "Dublin", "Ohio", "Georgia", "Kursk Oblast", "Xqzzyville", "Russian", "NSW",
+                 "Anderson County", "the Baltic states", "Fort Bragg, N.C."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60), st.lists(st.sampled_from(ARTICLE_NAMES), max_size=6), st.booleans())
+def test_any_mention_with_any_article_gives_a_place_or_a_reason(mention: str, others: list[str],
+                                                                 running_text: bool) -> None:
+    place = resolve_in_article(mention, [place_of(o) for o in others], running_text=running_text)
+    assert "resolver error" not in place.why
+    assert place.resolved or place.why
