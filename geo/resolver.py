@@ -184,6 +184,11 @@ def _cities_yield_to_their_division(found: list[Candidate]) -> list[Candidate]:
             and (c.place.country_code, c.admin) in divisions_here else c for c in found]
 
 
+def _point_like(c: Candidate) -> bool:
+    """A town, an installation or a second-level division: a place that nearness can pick among namesakes."""
+    return c.kind in ("town", "installation") or str(c.place.gazetteer_id).startswith("admin2:")
+
+
 def _km_apart(a: Candidate, b: Candidate) -> float:
     pa, pb = a.place, b.place
     if pa.lat is None or pa.lon is None or pb.lat is None or pb.lon is None:
@@ -217,6 +222,9 @@ class Resolver:
         self.common = common_words()
         self._seen: dict[str, list[Candidate]] = {}
         self._local = threading.local()  # the reading of the mention being resolved, per thread
+        # gazetteer id of every town candidate made so far -> (country, folded first-level division), so an
+        # article's towns say which divisions it is about (at most one entry per GeoNames place)
+        self._town_division: dict[str, tuple[str, str]] = {}
         self.not_places: frozenset[str] = frozenset(_key(n) for n in lexicon["not_places"])
         self.titles: frozenset[str] = frozenset(lexicon["person_titles"])
         self.speech: frozenset[str] = frozenset(lexicon["speech_verbs"])
@@ -345,6 +353,7 @@ class Resolver:
             prior -= SPELLING_PENALTY if spelling else ALTERNATE_PENALTY
             basis += f", also spelled '{key}'" if spelling else f", also called '{key}'"
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
+        self._town_division[str(place.gazetteer_id)] = (town.country, admin)
         return Candidate(place, "town", admin, prior, basis, population=town.population, alternate=alternate)
 
     def candidates(self, key: str) -> list[Candidate]:
@@ -487,7 +496,13 @@ class Resolver:
             rejected = []
         ctx = ctx.replace(f" {key} ", " ")  # the mention itself is no evidence for its own reading
         found = _named_for_their_city(found)
-        scored = sorted(((self._score(c, key, ctx), c) for c in found), key=lambda sc: -sc[0])
+        # Nearness to the article's places decides between namesakes that are points (Paris, France or
+        # Texas). It does not turn a state into a town near them (California, Pennsylvania), nor a country
+        # the article's places lie in (Mexico next to Mexico City's suburbs); a country the article says
+        # nothing else of may give way (Palestine, Texas, in an article about Texan towns).
+        top = max(found, key=lambda c: c.prior)
+        near = _point_like(top) or (top.kind == "country" and not self._article_in_country(top))
+        scored = sorted(((self._score(c, key, ctx, near), c) for c in found), key=lambda sc: -sc[0])
         (best_score, best), rest = scored[0], scored[1:]
         if best.kind == "town" and not self._town_allowed(best, key, head, ctx, qualifier):
             return None
@@ -502,10 +517,10 @@ class Resolver:
         return Place(p.name, mention, p.lat, p.lon, p.country_code, p.precision, p.gazetteer_id, why,
                      runner.label if runner else None)
 
-    def _score(self, c: Candidate, key: str, ctx: str) -> float:
+    def _score(self, c: Candidate, key: str, ctx: str, near: bool = True) -> float:
         score = c.prior
         if self._reading.article.places:
-            score += self._article_score(c)
+            score += self._article_score(c, near)
         if not ctx:
             return score
         cc = c.place.country_code
@@ -598,6 +613,8 @@ class Resolver:
         countries_named = Counter(p.country_code for p in places if p.country_code)
         share = {cc: n / len(places) for cc, n in countries_named.items()}
         divisions_named = frozenset(d for d in map(self._first_level_division, places) if d is not None)
+        divisions_named |= {self._town_division[str(p.gazetteer_id)] for p in places
+                            if str(p.gazetteer_id) in self._town_division}
         points = tuple((float(p.lat), float(p.lon)) for p in places if p.precision in ("city", "site", "admin")
                        and p.lat is not None and p.lon is not None)
         return _Article(places, share, divisions_named, points)
@@ -611,15 +628,24 @@ class Resolver:
         name = self.admin_names.get((country, code))
         return (country, name) if name else None
 
-    def _article_score(self, c: Candidate) -> float:
-        """How well a candidate fits the article's other places: same division, nearby, same country."""
+    def _article_in_country(self, c: Candidate) -> bool:
+        """Whether any of the article's other places lies in the candidate's country."""
+        return self._reading.article.country_share.get(c.place.country_code or "", 0.0) > 0
+
+    def _article_score(self, c: Candidate, near: bool) -> float:
+        """How well a candidate fits the article's other places: same division, nearby, same country.
+
+        A division the article's places lie in counts as named (Georgia the state, for an article that
+        names Atlanta). ``near`` is False where the name's most likely reading is an area (see
+        :meth:`_choose`): then neither nearness nor lying in a named division lifts a town over it.
+        """
         art = self._reading.article
         cc = c.place.country_code or ""
         bonus = ARTICLE_COUNTRY_BONUS * art.country_share.get(cc, 0.0)
-        if c.kind in ("town", "installation", "admin") and (cc, c.admin) in art.divisions and c.admin:
+        inside = c.kind in ("town", "installation", "admin") and c.admin and (cc, c.admin) in art.divisions
+        if inside and (near or not _point_like(c)):  # Mexico next to Mexico City's suburbs is still Mexico
             bonus += ARTICLE_DIVISION_BONUS
-        if c.kind in ("town", "installation", "admin") and art.points and c.place.lat is not None \
-                and c.place.lon is not None:
+        if near and _point_like(c) and art.points and c.place.lat is not None and c.place.lon is not None:
             here = (c.place.lat, c.place.lon)
             nearest = min(_km(here, p) for p in art.points)
             if nearest < ARTICLE_FAR_KM:

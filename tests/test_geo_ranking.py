@@ -94,6 +94,9 @@ IN_ARTICLE = [
     pytest.param("Georgia", ["Tbilisi", "Russia"], (42.3, 43.4), id="country-not-state"),
     pytest.param("Anderson County", ["Palestine, Texas", "Tyler"], (31.8, -95.6), id="county-in-the-state"),
     pytest.param("Paris", [], (48.85, 2.35), id="no-article-the-largest"),
+    pytest.param("California", ["Pittsburgh", "Harrisburg"], (37.2, -119.5), id="a-state-stays-a-state"),
+    pytest.param("Mexico", ["Guadalajara", "Monterrey"], (23.0, -102.0), id="a-country-the-article-is-in"),
+    pytest.param("Palestine", ["Tyler", "Texas"], (31.76, -95.63), id="a-country-the-article-is-not-in"),
 ]
 
 
