@@ -857,6 +857,29 @@ def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], s
     return [d for part in parts for d in part]
 
 
+def _in_article_context(drafts: list[_Draft]) -> list[_Draft]:
+    """Places re-ranked with the article's other places: Paris next to Dallas is Paris, Texas."""
+    placed = [p for d in drafts for p in (d.origin, *d.destinations) if p is not None and p.resolved]
+    if len(placed) < 2:
+        return drafts
+
+    def again(p: Place | None) -> Place | None:
+        if p is None or not p.resolved or p.precision not in AMBIGUOUS_PRECISIONS:
+            return p
+        others = [q for q in placed if q.mention != p.mention]
+        found = geo.resolve_in_article(p.mention, others)
+        return found if found.resolved and found.name != p.name else p
+
+    for d in drafts:
+        d.origin = again(d.origin)
+        d.destinations = [q for q in (again(p) for p in d.destinations) if q is not None]
+    return drafts
+
+
+# Places whose namesakes the article's other places may decide between (not countries or regions).
+AMBIGUOUS_PRECISIONS = frozenset({"city", "site", "admin"})
+
+
 def _family(kind: str) -> str:
     return "move" if kind in ("deploy", "relocate", "pledge") else kind
 
@@ -894,7 +917,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     pipeline()
     paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
-    drafts = _without_repeated_headline(_all_drafts(paragraphs, full_names, len(text)), article)
+    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, full_names, len(text)), article))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []
