@@ -360,7 +360,7 @@ def _unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) -
     Not when it holds troops already counted ("a Stryker squadron of about 1,000 soldiers").
     """
     head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
-    if any(t.i + sent.start in covered for t in head.subtree):
+    if any(t.i + sent.start in covered and t.head.lower_ == "of" and t.head.head.i == head.i for t in head.subtree):
         return False
     found = ev.find_predicate(head)
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
@@ -458,18 +458,29 @@ def _anchor_events(
             kind = Kind.PLEDGE  # "promised to send additional troops"
         if kind == "deploy" and dests and all(ev.attachment(heads[k])[0] in lx.ALONG_PREPS for k in dests):
             kind = Kind.BUILDUP  # "deployed thousands of troops along the border"
-        if kind in ("deploy", "relocate") and ev.homeward(pred):
-            kind = Kind.WITHDRAW  # "return to their bases", "flown home"
+        notes: tuple[str, ...] = ()
+        if kind in ("deploy", "relocate", "withdraw") and ev.homeward(pred):
+            kind, notes = Kind.WITHDRAW, ("homeward",)  # "return to their bases", "flown home"
         elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS and not any(
                 c.dep_ == "conj" and ev.kind_of(c, "subj") == "withdraw" for c in pred.children):
             kind = Kind.DEPLOY  # "will leave Vilseck for Romania": a move on, not a return
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
             along = [k for k in dests if _at_border(heads[k])]
-            if not along:
+            then = ev.shared_subject_move(pred)
+            if then is not None and not along:
+                # "was stationed in Khan Younis, but withdrew from the area": where they were is the origin
+                kind = ev.kind_of(then, "subj") or kind
+                was = dests
+                origins, dests = ev.place_roles(then, ah, kind, heads)
+                origins = origins or was
+                negated, hedged, _ = ev.modality(then, ah)
+                pred = then
+            elif not along:
                 continue
-            kind, origins, dests = Kind.BUILDUP, [], along
-        found.append((anchor, ev.Event(kind, pred.i, negated, hedged, tuple(origins), tuple(dests)), ah))
+            else:
+                kind, origins, dests = Kind.BUILDUP, [], along
+        found.append((anchor, ev.Event(kind, pred.i, negated, hedged, tuple(origins), tuple(dests), notes), ah))
     # Two anchors of one predicate ("1,700 to Poland and 300 to Germany"): a place the verb governs
     # goes to the nearest anchor before it.
     by_pred: dict[int, list[int]] = {}
@@ -721,7 +732,8 @@ def _sentence_claims(
         if negated:
             pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
-            if not destinations and origin is None and count_value is None and count_text is None and unit is None:
+            if not destinations and origin is None and count_value is None and count_text is None and unit is None \
+                    and "homeward" not in event.notes:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:

@@ -197,9 +197,9 @@ def _find_predicate(anchor: Token) -> tuple[Token, str] | None:
                 for c in head.children:
                     if c.dep_ == "dobj" and lemma(head) in lx.LIGHT_VERBS and kind_of(c, "obj") is not None:
                         return c, "obj"  # "will conduct a march to their base"
-                    if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "subj") is not None and not any(
-                            g.dep_ in _SUBJECTS for g in c.children):
-                        return c, "subj"  # "was stationed in Gaza, but withdrew": the same subject moves
+                then = shared_subject_move(head)
+                if then is not None:
+                    return then, "subj"  # "was stationed in Gaza, but withdrew": the same subject moves
             if lemma(head) in lx.COPULAR_LEMMAS:
                 own = _own_clause(anchor)
                 if own is not None:
@@ -212,6 +212,15 @@ def _find_predicate(anchor: Token) -> tuple[Token, str] | None:
         tok = head
     own = _own_clause(anchor)
     return (own, "acl") if own is not None else None
+
+
+def shared_subject_move(verb: Token) -> Token | None:
+    """A movement verb coordinated with ``verb`` that shares its subject ("was based in X but withdrew")."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "subj") is not None and not any(
+                g.dep_ in _SUBJECTS for g in c.children):
+            return c
+    return None
 
 
 def _set_apart(prep: Token) -> bool:
