@@ -453,7 +453,11 @@ def _comes_from(gov: Token, word: str, group: set[int], mine: set[int]) -> bool:
 
 def homeward(pred: Token) -> bool:
     """The movement ends at the troops' own bases: "return to their bases", "delivered to their permanent base"."""
-    for member in (pred, *[c for c in pred.children if c.dep_ == "conj"]):
+    members = [pred, *[c for c in pred.children if c.dep_ == "conj"]]
+    members += [c for m in list(members) for c in m.children if c.dep_ in ("advmod", "prt")]  # "flown back to"
+    for member in members:
+        if member.lower_ == "home":
+            return True
         for prep in member.children:
             if prep.dep_ not in ("prep", "dative") or prep.lower_ not in lx.DESTINATION_PREPS:
                 continue

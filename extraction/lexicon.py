@@ -73,7 +73,7 @@ FORMATION_WORDS: frozenset[str] = frozenset({
     "division", "corps", "regiment", "brigade", "battalion", "squadron", "company", "fleet", "army",
     "wing", "group", "team", "battery", "battalions", "brigades", "detachment", "task", "force",
     "expeditionary", "unit", "flotilla", "command", "cavalry", "marines", "armored", "armoured",
-    "infantry", "airborne", "mountain", "mechanized", "motorized", "rifle", "tank", "artillery",
+    "infantry", "airborne", "mountain", "mechanized", "motorized", "mechanised", "motorised", "rifle", "tank", "artillery",
     "combat", "aviation", "air", "assault", "guards", "special", "forces", "operations", "stryker",
     "marine", "light", "heavy", "sustainment", "engineer", "signal", "military", "police", "intelligence",
     "fighter", "bomb", "airlift", "carrier", "strike", "amphibious", "ready", "missile", "defense",

@@ -136,6 +136,21 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "a demonym before territory is the country": (
         "Pyongyang has sent 3,000 soldiers onto Russian territory.",
         [Expect("deploy", count=3000, to=("RU",))]),
+    "stationed somewhere, then leaving": (
+        "Until June the 4th Mechanised Brigade was based in Herat, but withdrew from the province in July.",
+        [Expect("withdraw", origin="AF", unit="4th Mechanised Brigade")]),
+    "a return to their own bases needs no place": (
+        "The visiting contingents will be flown back to their permanent bases by transport planes.",
+        [Expect("withdraw")]),
+    "those added go where their host goes": (
+        "The plan moves 2,000 Texas-based soldiers to Alaska, along with 500 others from elsewhere.",
+        [Expect(count=2000, to=("US",)), Expect(count=500, to=("US",))]),
+    "a counted part with its own place": (
+        "Analysts say there are about 30,000 troops massed along the border, 12,000 of them near Gomel.",
+        [Expect("buildup", count=30000), Expect("buildup", count=12000, to=("BY",))]),
+    "the government approving a deployment hosts it": (
+        "The Slovak government approved the deployment of 700 Czech soldiers, officials said.",
+        [Expect("deploy", count=700, to=("SK",), force="CZ")]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
