@@ -61,13 +61,20 @@ def model() -> Language:
 
 
 def parse(sentences: Sequence[Span]) -> list[Doc]:
-    """Parse each sentence on its own tokens; returns one Doc per sentence, aligned token for token."""
+    """Parse each sentence on its own tokens; returns one Doc per sentence, aligned token for token.
+
+    A sentence that occurs more than once in the call (a headline repeated in the body, page text
+    repeated down a long page) is parsed once; the same read-only Doc stands for each occurrence.
+    """
     if not sentences:
         return []
     nlp = model()
-    docs = [Doc(nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s]) for s in sentences]
+    keys = [tuple((t.text, bool(t.whitespace_)) for t in s) for s in sentences]
+    unique = list(dict.fromkeys(keys))
+    docs = [Doc(nlp.vocab, words=[w for w, _ in k], spaces=[sp for _, sp in k]) for k in unique]
     with nlp.select_pipes(enable=list(_RUN)):
-        return list(nlp.pipe(docs, batch_size=64))
+        parsed = dict(zip(unique, nlp.pipe(docs, batch_size=64), strict=True))
+    return [parsed[k] for k in keys]
 
 
 @lru_cache(maxsize=65536)
