@@ -431,6 +431,9 @@ def _anchor_events(
     found: list[tuple[_Anchor, ev.Event, Token]] = []
     for anchor in anchors:
         ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        if anchor.count is not None and anchor.end == anchor.count.end and ah.dep_ in ("nummod", "compound") and \
+                ah.head.tag_.startswith("N") and ah.head.lower_ not in lx.TROOP_NOUNS:
+            continue  # a bare figure that counts some other noun ("2,000 senators", "300 rounds")
         remain = _remains(ah, heads)
         if remain is not None:
             found.append((anchor, remain, ah))

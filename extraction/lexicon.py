@@ -23,9 +23,9 @@ TROOP_PHRASES: tuple[tuple[str, ...], ...] = (
 NON_TROOP_NOUNS: frozenset[str] = frozenset({
     "people", "civilians", "dead", "deaths", "casualties", "killed", "wounded", "refugees", "tanks",
     "vehicles", "aircraft", "jets", "planes", "missiles", "rockets", "shells", "drones", "km", "kilometers",
-    "kilometres", "miles", "meters", "metres", "feet", "pages", "days", "weeks", "months", "years", "hours",
-    "minutes", "percent", "%", "dollars", "euros", "pounds", "million", "billion", "trillion", "senators",
-    "votes", "points", "times", "words", "sanctions", "rounds", "tonnes", "tons", "barrels", "visits",
+    "kilometres", "miles", "meters", "metres", "feet", "days", "weeks", "months", "years", "hours",
+    "minutes", "percent", "%", "dollars", "euros", "pounds", "million", "billion", "trillion",
+    "tonnes", "tons", "barrels",
 })
 # Words that may stand between a count and its troop noun ("8,500 U.S. troops").
 COUNT_NOUN_FILLERS: frozenset[str] = frozenset({
@@ -87,7 +87,7 @@ FORMATION_HEADS: frozenset[str] = frozenset({
     "ibct", "sbct", "platoon", "contingent",
 })
 NAMED_UNIT_KINDS: dict[tuple[str, ...], str] = {
-    ("stryker", "squad"): "Stryker squadron", ("stryker", "squadron"): "Stryker squadron",
+    ("stryker", "squadron"): "Stryker squadron",
     ("stryker", "brigade"): "Stryker brigade", ("stryker", "battalion"): "Stryker battalion",
     ("thaad", "battery"): "THAAD battery", ("patriot", "battery"): "Patriot battery",
     ("patriot", "batteries"): "Patriot batteries", ("carrier", "strike", "group"): "carrier strike group",

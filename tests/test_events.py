@@ -176,6 +176,7 @@ NOTHING_DECIDED: dict[str, str] = {
     "an addition that is not troops": "In addition to the 300 soldiers, two Patriot batteries were put on standby.",
     "casualties": "At least 120 soldiers were killed in the attack near Bakhmut.",
     "money": "Congress approved 800 million dollars for troops in Poland.",
+    "a figure of something else": "After troops were sent to Estonia, 2,000 senators will travel to Tallinn.",
     "equipment only": "Germany will send 40 tanks to Lithuania.",
     "a dateline and a figure of people": "KYIV, Ukraine - More than 2,000 people fled the city on Monday.",
 }
