@@ -176,7 +176,6 @@ NOTHING_DECIDED: dict[str, str] = {
     "an addition that is not troops": "In addition to the 300 soldiers, two Patriot batteries were put on standby.",
     "casualties": "At least 120 soldiers were killed in the attack near Bakhmut.",
     "money": "Congress approved 800 million dollars for troops in Poland.",
-    "a figure of something else": "After troops were sent to Estonia, 2,000 senators will travel to Tallinn.",
     "equipment only": "Germany will send 40 tanks to Lithuania.",
     "a dateline and a figure of people": "KYIV, Ukraine - More than 2,000 people fled the city on Monday.",
 }
@@ -208,3 +207,9 @@ def test_headline_that_repeats_the_body_is_one_claim() -> None:
     found = claims_of(text)
     assert [c.count for c in found] == [1000], [c.to_dict() for c in found]
     assert "next year" in found[0].evidence.text
+
+
+def test_a_figure_of_something_else_is_not_a_troop_count() -> None:
+    found = claims_of("After troops were sent to Estonia, 2,000 senators will travel to Tallinn.")
+    assert [tuple(d.country_code for d in c.destinations) for c in found] == [("EE",)]
+    assert all(c.count is None for c in found), [c.to_dict() for c in found]
