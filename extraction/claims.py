@@ -829,7 +829,7 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
         worth_a_look = mentions_troops or names_unit or (troop_context and (
             has_number or not present.isdisjoint(lx.TROOP_PRONOUNS)))
         if worth_a_look:
-            candidates.append((index, offset, sent, troop_context))
+            candidates.append((index, offset, _without_bullet(sent), troop_context))
     parsed = parse([sent for _, _, sent, _ in candidates])
     drafts: list[_Draft] = []
     by_count: dict[tuple[str, int | None], list[_Draft]] = {}
@@ -846,6 +846,14 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
                 drafts.append(d)
                 by_count.setdefault((d.kind, d.count), []).append(d)
     return drafts
+
+
+def _without_bullet(sent: Span) -> Span:
+    """The sentence without a leading list mark ("- Added 20,000 troops to Europe"), which the parser misreads."""
+    start = sent.start
+    while start < sent.end - 1 and sent.doc[start].text in lx.LIST_MARKS:
+        start += 1
+    return sent.doc[start:sent.end] if start > sent.start else sent
 
 
 def _drafts_of_chunk(job: tuple[list[tuple[int, str]], dict[str, str]]) -> list[_Draft]:

@@ -327,6 +327,10 @@ def _group(pred: Token) -> set[int]:
         members.add(pred.head.i)  # "the deployments included 2,000 troops to Poland"
     if pred.tag_.startswith("N") and pred.dep_ in ("dobj", "nsubjpass"):
         members.add(pred.head.i)  # "authorized the redeployment of 500 troops into Somalia"
+    if pred.dep_ == "advcl" and pred.tag_ == "VBG" and kind_of(pred.head, "obj") is not None:
+        members.add(pred.head.i)  # "station a battery in Italy, adding 65 personnel"
+    if pred.dep_ == "relcl" and pred.head.dep_ == "dobj" and kind_of(pred.head.head, "obj") is not None:
+        members.add(pred.head.head.i)  # "position a brigade in Romania that will add 3,000 troops"
     for c in pred.children:
         if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "obj") is not None:
             members.add(c.i)  # "will be transferred from X and deployed to Germany"

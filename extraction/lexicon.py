@@ -261,3 +261,5 @@ ADDING_PREPS: frozenset[str] = frozenset({"with", "plus"})
 # A government that approves or hosts a deployment is where it goes, when no place is said.
 HOSTING_LEMMAS: frozenset[str] = frozenset({"approve", "authorize", "authorise", "allow", "permit", "accept",
                                            "welcome", "host", "request", "invite"})
+# Marks that open an item of a list in article text.
+LIST_MARKS: frozenset[str] = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
