@@ -87,8 +87,11 @@ def _has_alert_word(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ in ("prep", "dobj", "attr", "acomp", "oprd", "xcomp", "advmod"):
             for t in c.subtree:
-                if t.lower_ in lx.ALERT_WORDS or lemma(t) in lx.ALERT_WORDS:
-                    return True
+                word = t.lower_ if t.lower_ in lx.ALERT_WORDS else lemma(t)
+                if word in lx.ALERT_WORDS and (word not in lx.READY_WORDS or any(
+                        lx.MOVE_LEMMAS.get(lemma(g)) in ("deploy", "relocate") or g.lower_ == "by"
+                        for g in t.subtree if g.i != t.i)):
+                    return True  # "ready to deploy", "stand by"; not "ready to assume the mission"
     return False
 
 
@@ -178,6 +181,8 @@ def _find_predicate(anchor: Token) -> tuple[Token, str] | None:
         head = tok.head
         if head.i == tok.i:
             break
+        if tok.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lx.TOTAL_NOUNS:
+            return None  # "bringing the total of U.S. personnel in Europe to 100,000": a tally, not a movement
         if tok.dep_ == "pobj" and _set_apart(head):
             return None  # "in addition to the 200 troops", "compared with 70,000 troops", "more than 500 troops"
         if tok.dep_ in _SUBJECTS or tok.dep_ in _OBJECTS or tok.dep_ in ("prep",):

@@ -263,3 +263,7 @@ HOSTING_LEMMAS: frozenset[str] = frozenset({"approve", "authorize", "authorise",
                                            "welcome", "host", "request", "invite"})
 # Marks that open an item of a list in article text.
 LIST_MARKS: frozenset[str] = frozenset({"-", "–", "—", "•", "*", "·", "▪", "►"})
+# Alert words that need a movement after them: "ready to deploy", "prepare to move", "stand by".
+READY_WORDS: frozenset[str] = frozenset({"ready", "prepare", "stand"})
+# "the total of U.S. troops in Europe": a tally of troops, not troops that move.
+TOTAL_NOUNS: frozenset[str] = frozenset({"total", "tally", "sum", "strength"})

@@ -177,6 +177,8 @@ NOTHING_DECIDED: dict[str, str] = {
     "casualties": "At least 120 soldiers were killed in the attack near Bakhmut.",
     "money": "Congress approved 800 million dollars for troops in Poland.",
     "equipment only": "Germany will send 40 tanks to Lithuania.",
+    "ready for a task, not to move": "The 3rd Cavalry Brigade is ready to assume its new training mission.",
+    "a tally": "The move brings the total of British personnel in Estonia to 1,600.",
     "a dateline and a figure of people": "KYIV, Ukraine - More than 2,000 people fled the city on Monday.",
 }
 
