@@ -882,15 +882,19 @@ def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], s
 
 def _in_article_context(drafts: list[_Draft]) -> list[_Draft]:
     """Places re-ranked with the article's other places: Paris next to Dallas is Paris, Texas."""
-    placed = [p for d in drafts for p in (d.origin, *d.destinations) if p is not None and p.resolved]
+    placed = list({(p.name, p.mention): p for d in drafts for p in (d.origin, *d.destinations)
+                   if p is not None and p.resolved}.values())  # each place once, however often it is named
     if len(placed) < 2:
         return drafts
+    decided: dict[str, Place] = {}
 
     def again(p: Place | None) -> Place | None:
         if p is None or not p.resolved or p.precision not in AMBIGUOUS_PRECISIONS:
             return p
-        others = [q for q in placed if q.mention != p.mention]
-        found = geo.resolve_in_article(p.mention, others)
+        if p.mention not in decided:
+            others = [q for q in placed if q.mention != p.mention]
+            decided[p.mention] = geo.resolve_in_article(p.mention, others)
+        found = decided[p.mention]
         return found if found.resolved and found.name != p.name else p
 
     for d in drafts:
