@@ -116,7 +116,7 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
         for particle, kind in lx.PARTICLE_KINDS[lem].items():
             if particle in parts:
                 return Kind(kind)
-    if _has_alert_word(tok) and lem in lx.ALERT_CARRIERS:
+    if lem in lx.ALERT_CARRIERS and _has_alert_word(tok):
         return Kind.ALERT
     named = lx.MOVE_LEMMAS.get(lem)
     if named is None and negated_only(tok):
@@ -332,6 +332,11 @@ def _group(pred: Token) -> set[int]:
         members.add(pred.head.i)  # "the deployments included 2,000 troops to Poland"
     if pred.tag_.startswith("N") and pred.dep_ in ("dobj", "nsubjpass"):
         members.add(pred.head.i)  # "authorized the redeployment of 500 troops into Somalia"
+    for c in pred.children:
+        if c.dep_ == "xcomp" and c.tag_.startswith("V"):
+            for d in c.children:
+                if d.dep_ == "dobj" and d.tag_.startswith("N") and kind_of(d, "obj") is not None:
+                    members.add(d.i)  # "pledged to double its deployment in Latvia with 1,200 more troops"
     if pred.dep_ == "advcl" and pred.tag_ == "VBG" and kind_of(pred.head, "obj") is not None:
         members.add(pred.head.i)  # "station a battery in Italy, adding 65 personnel"
     if pred.dep_ == "relcl" and pred.head.dep_ == "dobj" and kind_of(pred.head.head, "obj") is not None:
@@ -361,7 +366,7 @@ def _verb_role(word: str, gov: Token, pred: Token, kind: str) -> str:
             return "dest"
         if kind == "alert":
             return "origin"
-        if kind in ("deploy", "relocate", "pledge") and lem in lx.LOCATIVE_DEPLOY:
+        if kind in ("deploy", "relocate", "pledge") and (lem in lx.LOCATIVE_DEPLOY or lemma(gov) in lx.LOCATIVE_DEPLOY):
             return "dest"
     return ""
 
