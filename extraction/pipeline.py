@@ -9,8 +9,10 @@ from pathlib import Path
 from extraction.claims import find_claims
 from extraction.model import Article, Claim, Document
 from extraction.reader import ArticleError, article_paths, load_article
+from extraction.timing import with_time
 
-_RULE_FILES = ("claims.py", "lexicon.py", "numbers.py", "places.py", "units.py", "attribution.py", "nlp.py")
+_RULE_FILES = ("claims.py", "lexicon.py", "numbers.py", "places.py", "units.py", "attribution.py", "nlp.py",
+               "timing.py")
 
 
 def _rules_digest() -> str:
@@ -26,8 +28,8 @@ EXTRACTOR_VERSION = f"0.2.0+{_rules_digest()}"
 
 
 def extract(article: Article) -> tuple[Claim, ...]:
-    """Every movement claim in one article, in text order."""
-    return find_claims(article)
+    """Every movement claim in one article, in text order, with its date and the period it refers to."""
+    return with_time(find_claims(article), article.source.published)
 
 
 def extract_paths(paths: Iterable[str]) -> tuple[Document, list[str]]:
