@@ -14,7 +14,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 METADATA_FILE = "metadata.toml"
 
-_DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+_DATE_HEADER = re.compile(r"^\s*date:?\s+(?:(\d{4}-\d{2}-\d{2})|unknown)\b\s*")  # "date: unknown" says none
 _BYLINE = re.compile(r"\bBy\s+([A-Z][^\n]{2,200}?)(?:,\s*(?P<outlet>[A-Z][A-Za-z .&]{1,40}))?\s*$")
 _VIDEO_TIME = re.compile(r"\s+\d{1,2}:\d{2}\s*$")
 _HTML_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
