@@ -66,10 +66,19 @@ def add_articles(
             else:
                 result = store.add_text(content, filename=name, outlet=out, published=date, url=link)
         except (ArticleError, ValueError, StoreError) as exc:
-            outcomes.append(Outcome(False, f"{name}: {exc}"))
+            outcomes.append(Outcome(False, _naming(name, str(exc))))
             continue
-        outcomes.append(Outcome(True, f"{name}: {result.message}"))
+        except Exception as exc:  # one article's surprise must not lose the others, nor show a traceback
+            outcomes.append(Outcome(False, f"{name}: could not be added because of an unexpected error "
+                                           f"({type(exc).__name__}); the other articles were kept"))
+            continue
+        outcomes.append(Outcome(True, _naming(name, result.message)))
     return outcomes
+
+
+def _naming(name: str, message: str) -> str:
+    """``message`` starting with the article's name, once (store messages already start with it)."""
+    return message if message.startswith(f"{name}:") else f"{name}: {message}"
 
 
 @st.cache_resource(show_spinner=False)

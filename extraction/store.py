@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from extraction.language import unreadable_language
 from extraction.model import Article, Claim, Document, Source
 from extraction.pipeline import EXTRACTOR_VERSION, extract
 from extraction.reader import (
@@ -382,7 +383,8 @@ class ArticleStore:
             html: Whether ``text`` is HTML; ``None`` decides by ``filename`` and how the text starts.
 
         Raises:
-            ArticleError: when the text is over the size limit, empty, or an HTML page with no article text.
+            ArticleError: when the text is over the size limit, empty, an HTML page with no article text, or
+                surely not English (the extractor reads English only).
             ValueError: when ``published`` is not ``YYYY-MM-DD``.
             StoreError: when the database can't be written.
         """
@@ -398,6 +400,9 @@ class ArticleStore:
         article = article_from_text(text, source_id="", path=filename, html=page)
         if not article.text.strip():
             raise ArticleError(f"{filename}: the HTML page has no article text (only markup, scripts or styles)")
+        language = unreadable_language(article.text)
+        if language is not None:
+            raise ArticleError(f"{filename}: reads as {language.name}; only English is read, so it was not added")
         key = content_key(article.text)
         seed_id = self._seed_ids().get(key)
         if seed_id is not None:
@@ -434,8 +439,11 @@ class ArticleStore:
             if pause > 0:
                 print(f"pausing in add transaction for {article_id}", flush=True)
                 time.sleep(pause)
-        noun = "claim" if len(claims) == 1 else "claims"
-        return AddResult(article_id, None, f"{filename}: added as {article_id} ({len(claims)} {noun})", len(claims))
+        if not claims:
+            found_text = "no claims: it names no troops moving, gathering or being readied that could be read"
+        else:
+            found_text = f"{len(claims)} claim" + ("" if len(claims) == 1 else "s")
+        return AddResult(article_id, None, f"{filename}: added as {article_id} ({found_text})", len(claims))
 
     def _id_for_key(self, key: str) -> str | None:
         with self._connect() as conn:
