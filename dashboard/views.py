@@ -22,6 +22,7 @@ from extraction import Document, extract_paths, load_article
 from extraction.flows import Movement, Reconciliation, format_count, reconcile
 from extraction.model import Claim, Source
 from extraction.store import ID_PREFIX, ArticleStore, StoreError
+from extraction.stories import Story, StoryChoice, group_stories
 
 ARTICLES_ENV = "TROOPS_ARTICLES"
 DOCUMENT_ENV = "TROOPS_DOCUMENT"
@@ -57,6 +58,14 @@ def with_stored(path: str, rev: str, _store: ArticleStore | None) -> tuple[Docum
     except StoreError as exc:
         return doc, [*errors, f"Your saved articles can't be read: {exc}"]
     return Document(doc.sources + stored.sources, doc.claims + stored.claims), errors
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def stories(path: str, rev: str, _store: ArticleStore | None, _choices: dict[str, StoryChoice] | None = None
+            ) -> tuple[Story, ...]:
+    """The corpus and the stored articles grouped into stories, latest first (one entry per store revision)."""
+    doc = with_stored(path, rev, _store)[0]
+    return group_stories(doc.sources, doc.claims, _choices or {})
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -96,6 +105,12 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
         st.session_state["view"] = initial.view
         st.session_state["source_one"] = initial.sources[0] if initial.sources else (ids[0] if ids else None)
         st.session_state["sources_several"] = list(initial.sources)
+    else:  # another story or range: only its own sources can stay chosen
+        if st.session_state.get("source_one") not in ids:
+            st.session_state["source_one"] = ids[0] if ids else None
+        several = st.session_state.get("sources_several", [])
+        if any(i not in ids for i in several):
+            st.session_state["sources_several"] = [i for i in several if i in ids]
     view = st.sidebar.radio("View", VIEWS, format_func=lambda v: VIEW_LABELS[v], key="view")
     if view == "one" and ids:
         one = st.sidebar.selectbox("Source", ids, format_func=labels.__getitem__, key="source_one")
@@ -104,7 +119,7 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
         chosen = tuple(st.sidebar.multiselect("Sources", ids, format_func=labels.__getitem__, key="sources_several"))
     else:
         chosen = tuple(ids)
-    return ViewState(view, chosen, initial.movement)
+    return ViewState(view, chosen, initial.movement, initial.story, initial.start, initial.end)
 
 
 def attribution_panel(
