@@ -12,7 +12,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
+from dashboard.attribution import (
+    article_html,
+    attributions,
+    link_html,
+    overview_rows,
+    quote_html,
+    source_label,
+)
 from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
 from dashboard.credits import outlet_name
 from dashboard.deck import legend
@@ -144,27 +151,48 @@ def attribution_panel(
     st.sidebar.button("Clear selection", key="clear_selection", on_click=_clear_selection)
     for group in attributions(movement, sources):
         st.sidebar.markdown(f"#### {markdown_safe(source_label(group.source))}")
-        for claim in group.claims:
-            _claim_block(claim, group.source, store)
+        link = link_html(_source_url(group.source, store))
+        if link:
+            st.sidebar.markdown(link, unsafe_allow_html=True)
+        st.sidebar.markdown("".join(_quote_block(claim) for claim in group.claims), unsafe_allow_html=True)
+        _article_reader(group.source, group.claims, store)
 
 
-def _claim_block(claim: Claim, source: Source, store: ArticleStore | None) -> None:
+def _source_url(source: Source, store: ArticleStore | None) -> str | None:
+    """Where the user found a stored article, if they said."""
+    if store is None or not source.id.startswith(ID_PREFIX):
+        return None
+    try:
+        return store.get(source.id).url
+    except StoreError:
+        return None
+
+
+def _quote_block(claim: Claim) -> str:
     credited = f"credited to {markdown_safe(claim.attributed_to)}" if claim.attributed_to else "no one credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
     if claim.hedged:
         figure += " · hedged"
+    if claim.refers_to is not None:
+        period = claim.refers_to
+        span = period.start if period.start == period.end else f"{period.start} to {period.end}"
+        figure += f" · {markdown_safe(period.text)}: {span}"
+    return (f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · {credited}</small>"
+            f"<blockquote>{quote_html(claim)}</blockquote></div>")
+
+
+def _article_reader(source: Source, claims: Sequence[Claim], store: ArticleStore | None) -> None:
+    """The whole article, once per source and only when asked for: a long text is never sent unasked."""
+    if not st.sidebar.toggle("Read the whole article", key=f"read_{source.id}"):
+        return
+    text = source_text(source, store)
+    if text is None:
+        st.sidebar.caption("The article's text can't be read any more.")
+        return
     st.sidebar.markdown(
-        f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · {credited}</small>"
-        f"<blockquote>{quote_html(claim)}</blockquote></div>",
+        f"<div style='max-height:24rem;overflow:auto;white-space:pre-wrap'>{article_html(text, claims)}</div>",
         unsafe_allow_html=True,
     )
-    text = source_text(source, store)
-    if text is not None:
-        with st.sidebar.expander("Read the whole article"):
-            st.markdown(
-                f"<div style='max-height:24rem;overflow:auto;white-space:pre-wrap'>{article_html(text, claim)}</div>",
-                unsafe_allow_html=True,
-            )
 
 
 def _clear_selection() -> None:

@@ -24,7 +24,8 @@ ARTICLES: tuple[StoryArticle, ...] = (
         "brigade_lithuania.txt", "Baltic Test Wire", "2024-04-10",
         "Germany to base a brigade in Lithuania\n\n"
         "Germany will station about 4,800 troops in Lithuania by 2027, the defence ministry in Berlin said "
-        "on Wednesday. The first soldiers are to arrive in Vilnius next month, officials said.\n",
+        "on Wednesday. The first soldiers are to arrive in Vilnius next month, officials said.\n\n"
+        "Parliament has argued over the cost of the plan for most of the winter.\n",
     ),
     StoryArticle(
         "korea_russia.txt", "Pacific Test Desk", "2024-10-21",

@@ -28,7 +28,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArticleStore]:
     path = tmp_path_factory.mktemp("stories") / "articles.sqlite3"
     opened = open_store(path, seeds=ROOT / "seeds")
     for article in ARTICLES:
-        opened.add_text(article.text, filename=article.name, outlet=article.outlet, published=article.published)
+        opened.add_text(article.text, filename=article.name, outlet=article.outlet, published=article.published,
+                        url=f"https://example.org/{article.name}?a=1&b=2")
     before = os.environ[DB_ENV]
     os.environ[DB_ENV] = str(path)
     user_store.clear()
@@ -108,3 +109,19 @@ def test_switching_story_redraws_and_updates_the_link(store: ArticleStore) -> No
     at.sidebar.radio(key="view").set_value("one").run()
     options = at.sidebar.selectbox(key="source_one").options  # labels: outlet, date, headline
     assert len(options) == len(list((ROOT / "seeds").glob("*.txt"))) and all("2022-02-02" in o for o in options)
+
+
+def test_a_sources_article_is_sent_once_and_only_when_opened_with_its_link(store: ArticleStore) -> None:
+    lithuania = story_id(store, "brigade_lithuania.txt")
+    at = run(story=f"story:{lithuania}")
+    picker = at.sidebar.selectbox(key="movement_pick")
+    at = picker.select_index(1).run()
+    sidebar = [m.value for m in at.sidebar.markdown]
+    unquoted = "argued over the cost"  # in the article, in no quote
+    assert not any(unquoted in m for m in sidebar)
+    (link,) = [m for m in sidebar if m.startswith("<a href=")]
+    assert 'href="https://example.org/brigade_lithuania.txt?a=1&amp;b=2"' in link
+    assert 'rel="noopener noreferrer"' in link
+    at = at.sidebar.toggle(key=f"read_{lithuania}").set_value(True).run()
+    assert sum(unquoted in m.value for m in at.sidebar.markdown) == 1
+    assert not at.exception
