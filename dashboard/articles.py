@@ -107,7 +107,7 @@ def stored_document(_store: ArticleStore, rev: str) -> Document:
 
 def articles_panel(store: ArticleStore | None, error: str | None, stories: Sequence[Story] = ()) -> None:
     """Sidebar panel to add, rename, move to another story and delete the user's own articles."""
-    with st.sidebar.expander("Your articles", expanded=False):
+    with st.sidebar.expander("Your articles", expanded=bool(st.session_state.get("article_outcomes"))):
         if store is None:
             st.error(markdown_safe(f"Your saved articles can't be used: {error}. The seed articles are still shown."))
             return
