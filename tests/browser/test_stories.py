@@ -11,7 +11,6 @@ import os
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -36,26 +35,13 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def stories_server(db: Path) -> Iterator[str]:
+def server(db: Path) -> Iterator[str]:
+    """This module's own server (overrides conftest's), on a store that starts empty."""
     proc, url = start_server({DB_ENV: str(db)})
     try:
         yield url
     finally:
         stop_server(proc)
-
-
-@pytest.fixture()
-def page_session(browser: Any, stories_server: str) -> Iterator[Session]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1400, "height": 1100})
-    page = context.new_page()
-    s = Session(page, stories_server)
-    page.on("request", lambda r: s.requests.append(r.url))
-    page.on("websocket", lambda ws: s.websockets.append(ws))
-    try:
-        yield s
-    finally:
-        context.close()
 
 
 def _query(s: Session) -> dict[str, str]:
@@ -64,8 +50,8 @@ def _query(s: Session) -> dict[str, str]:
 
 def _story_shown(s: Session) -> str:
     box = s.page.locator(f"{SIDEBAR} [data-testid='stSelectbox']").first  # the story picker comes first
-    return str(box.evaluate("e => [...e.querySelectorAll('input, [value]')].map(i => i.value || i.getAttribute('value'))"
-                            ".concat([...e.querySelectorAll('div')].map(d => d.title || '')).join(' ') + e.innerText"))
+    return str(box.evaluate("e => [...e.querySelectorAll('input, [value]')]"
+                            ".map(i => i.value || i.getAttribute('value')).join(' ') + e.innerText"))
 
 
 def _paste(s: Session, text: str, outlet: str, published: str) -> None:
@@ -101,8 +87,8 @@ def _tooltips(at: AppTest) -> str:
                     for o in layer["data"])
 
 
-def test_three_articles_about_other_events_make_four_stories(page_session: Session, db: Path) -> None:
-    s = page_session
+def test_three_articles_about_other_events_make_four_stories(session: Session, db: Path) -> None:
+    s = session
     s.open()
     for article in ARTICLES:
         _paste(s, article.text, article.outlet, article.published)
@@ -122,11 +108,11 @@ def test_three_articles_about_other_events_make_four_stories(page_session: Sessi
     assert "Fort Bragg" in seeds_view and "Vladivostok" not in seeds_view and "Lithuania" not in seeds_view
 
 
-def test_the_seeds_story_is_unchanged_and_a_link_reopens_story_and_range(page_session: Session, db: Path) -> None:
+def test_the_seeds_story_is_unchanged_and_a_link_reopens_story_and_range(session: Session, db: Path) -> None:
     store = open_store(db)
     for article in ARTICLES:  # already there when the test above ran (then recognised as duplicates)
         store.add_text(article.text, filename="pasted text", outlet=article.outlet, published=article.published)
-    s = page_session
+    s = session
     s.open(f"?story={SEEDS_STORY}&to=2023-06-30")  # the seeds (2022) and Estonia (2023), not the 2024 stories
     s.page.screenshot(path=str(ARTIFACTS / "stories_seeds.png"), full_page=True)
     query = _query(s)
