@@ -125,3 +125,21 @@ def test_a_sources_article_is_sent_once_and_only_when_opened_with_its_link(store
     at = at.sidebar.toggle(key=f"read_{lithuania}").set_value(True).run()
     assert sum(unquoted in m.value for m in at.sidebar.markdown) == 1
     assert not at.exception
+
+
+def test_an_article_is_moved_to_another_story_and_that_story_named(store: ArticleStore) -> None:
+    estonia, korea = story_id(store, "estonia_rotation.txt"), story_id(store, "korea_russia.txt")
+    try:
+        at = run(story=f"story:{korea}")
+        at.sidebar.selectbox(key=f"move_{estonia}").set_value(f"story:{korea}")
+        at.sidebar.button(key=f"move_button_{estonia}").click().run()
+        assert not at.exception
+        assert store.get(estonia).story_key == f"story:{korea}"
+        assert len(at.sidebar.selectbox(key="story").options) == 3
+        at.sidebar.text_input(key=f"story_name_story:{korea}").input("Autumn and spring moves")
+        at.sidebar.button(key="save_story_name").click().run()
+        assert {store.get(i).story_name for i in (estonia, korea)} == {"Autumn and spring moves"}
+        assert any(o.startswith("Autumn and spring moves") for o in at.sidebar.selectbox(key="story").options)
+    finally:
+        for article_id in (estonia, korea):
+            store.set_story(article_id, key=None, name=None)
