@@ -32,6 +32,10 @@ from extraction.store import ID_PREFIX, ArticleStore, StoreError
 from extraction.stories import Story, StoryChoice, group_stories
 
 ARTICLES_ENV = "TROOPS_ARTICLES"
+MAX_QUOTES_SHOWN = 50
+"""Quotes listed per source for one movement; the rest are counted, and all are marked in the whole article.
+
+A long article can repeat one movement thousands of times; listing them all would only slow the page."""
 DOCUMENT_ENV = "TROOPS_DOCUMENT"
 
 
@@ -154,7 +158,11 @@ def attribution_panel(
         link = link_html(_source_url(group.source, store))
         if link:
             st.sidebar.markdown(link, unsafe_allow_html=True)
-        st.sidebar.markdown("".join(_quote_block(claim) for claim in group.claims), unsafe_allow_html=True)
+        shown = group.claims[:MAX_QUOTES_SHOWN]
+        st.sidebar.markdown("".join(_quote_block(claim) for claim in shown), unsafe_allow_html=True)
+        if len(group.claims) > len(shown):
+            st.sidebar.caption(f"…and {len(group.claims) - len(shown):,} more quotes from this source for this "
+                               "movement: read the whole article to see every one marked.")
         _article_reader(group.source, group.claims, store)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.articles import user_store
 from dashboard.comparison import comparison_rows
+from dashboard.views import MAX_QUOTES_SHOWN
 from extraction import extract_paths
 from extraction.flows import reconcile
 from extraction.store import DB_ENV, ArticleStore, open_store
@@ -23,13 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS_STORY = "story:000_d006306aaf21b2e6"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArticleStore]:
-    path = tmp_path_factory.mktemp("stories") / "articles.sqlite3"
+@contextmanager
+def app_store(path: Path) -> Iterator[ArticleStore]:
+    """The app's article store pointed at ``path`` for the duration."""
     opened = open_store(path, seeds=ROOT / "seeds")
-    for article in ARTICLES:
-        opened.add_text(article.text, filename=article.name, outlet=article.outlet, published=article.published,
-                        url=f"https://example.org/{article.name}?a=1&b=2")
     before = os.environ[DB_ENV]
     os.environ[DB_ENV] = str(path)
     user_store.clear()
@@ -38,6 +37,15 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArticleStore]:
     finally:
         os.environ[DB_ENV] = before
         user_store.clear()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArticleStore]:
+    with app_store(tmp_path_factory.mktemp("stories") / "articles.sqlite3") as opened:
+        for article in ARTICLES:
+            opened.add_text(article.text, filename=article.name, outlet=article.outlet,
+                            published=article.published, url=f"https://example.org/{article.name}?a=1&b=2")
+        yield opened
 
 
 def param(at: AppTest, name: str) -> str | None:
@@ -143,3 +151,16 @@ def test_an_article_is_moved_to_another_story_and_that_story_named(store: Articl
     finally:
         for article_id in (estonia, korea):
             store.set_story(article_id, key=None, name=None)
+
+
+def test_a_movement_told_many_times_lists_some_quotes_and_counts_the_rest(tmp_path: Path) -> None:
+    sentence = "About 1,200 soldiers were sent to Latvia, an official said. The day {i} was quiet otherwise. "
+    text = "Many mentions of one move\n\n" + "".join(sentence.format(i=i) for i in range(MAX_QUOTES_SHOWN + 7))
+    with app_store(tmp_path / "articles.sqlite3") as opened:
+        added = opened.add_text(text, filename="repeats.txt", published="2024-02-01")
+        at = run(story=f"story:{added.article_id}")
+        picker = at.sidebar.selectbox(key="movement_pick")
+        at = picker.select_index(1).run()
+        quotes = sum(m.value.count("class='quote'") for m in at.sidebar.markdown)
+        assert quotes == MAX_QUOTES_SHOWN
+        assert any("and 7 more quotes" in c.value for c in at.sidebar.caption)
