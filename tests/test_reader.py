@@ -53,3 +53,16 @@ def test_html_is_recognised_by_suffix_or_leading_tag() -> None:
 def test_bare_html_fragment_gives_its_text() -> None:
     text, _ = html_to_text("<p>About 1,200 troops will deploy to Poland, officials said.</p><script>x()</script>")
     assert text == "About 1,200 troops will deploy to Poland, officials said."
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        pytest.param("date: 2023-05-30\nTroops leave for the coast\n\nBody.", "2023-05-30", id="colon"),
+        pytest.param("date 2023-05-30\n\nBody.", "2023-05-30", id="no-colon"),
+        pytest.param("date: unknown\nTroops leave for the coast\n\nBody.", None, id="unknown"),
+    ],
+)
+def test_date_header_with_or_without_colon_is_not_a_headline(text: str, published: str | None) -> None:
+    header = read_header(text)
+    assert header.published == published and header.title is None
