@@ -19,9 +19,11 @@ from extraction.model import Source
 from extraction.store import ArticleStore, StoreError
 from extraction.stories import Story, StoryChoice, in_range
 
-TIMELINE_BASE_HEIGHT = 110
-"""Pixels of the timeline taken by its axis and legend."""
-TIMELINE_ROW_HEIGHT = 24
+TIMELINE_LABEL_PIXELS = 260
+"""Room for a story's name beside its row before Vega cuts it short."""
+TIMELINE_MIN_HEIGHT = 160
+"""Pixels the plot needs at least, so its legend (kinds of dot, sizes) fits beside it."""
+TIMELINE_ROW_HEIGHT = 30
 """Pixels per story, so every story's name has room beside its row."""
 TIMELINE_MAX_HEIGHT = 420
 """Past this many pixels the rows get thinner instead (Vega then leaves out names that would overlap)."""
@@ -158,8 +160,25 @@ def timeline(stories: Sequence[Story], sources: Sequence[Source], view: StoryVie
     caption = f"{len(stories)} stories, {len(sources)} sources"
     caption += f" ({undated} undated, not on the timeline)" if undated else ""
     st.caption(f"Timeline: {caption}. Choose a story and a range in the sidebar.")
-    height = min(TIMELINE_MAX_HEIGHT, TIMELINE_BASE_HEIGHT + TIMELINE_ROW_HEIGHT * frame["story"].nunique())
-    st.scatter_chart(frame, x="published", y="story", size="sources", color="shown", height=height)
+    height = min(TIMELINE_MAX_HEIGHT, max(TIMELINE_MIN_HEIGHT, TIMELINE_ROW_HEIGHT * frame["story"].nunique()))
+    st.vega_lite_chart(frame, timeline_spec([s.name for s in stories], height), width="stretch")
+
+
+def timeline_spec(order: Sequence[str], height: int) -> dict[str, object]:
+    """The timeline's Vega-Lite spec: stories as rows (latest first), publication days on the time axis."""
+    return {
+        "height": height,
+        "mark": {"type": "circle", "opacity": 0.85, "tooltip": True},
+        "encoding": {
+            "x": {"field": "published", "type": "temporal", "title": None, "axis": {"format": "%b %Y"}},
+            "y": {"field": "story", "type": "nominal", "title": None, "sort": list(order),
+                  "axis": {"labelLimit": TIMELINE_LABEL_PIXELS}},
+            "size": {"field": "sources", "type": "quantitative", "title": "sources that day",
+                     "scale": {"zero": False, "range": [40, 400]}},
+            "color": {"field": "shown", "type": "nominal", "title": None,
+                      "scale": {"domain": [ON_MAP, OTHER], "range": ["#1c5fa8", "#a9c4e6"]}},
+        },
+    }
 
 
 def name_story(store: ArticleStore | None, view: StoryView, sources: Sequence[Source]) -> None:

@@ -89,3 +89,14 @@ def test_the_seed_articles_are_one_story() -> None:
     document = seed_document()
     (story,) = group_stories(document.sources, document.claims)
     assert set(story.source_ids) == {s.id for s in document.sources}
+
+
+def test_timeline_rows_count_each_storys_sources_per_day_and_mark_the_one_shown() -> None:
+    from dashboard.story_panel import ON_MAP, OTHER, timeline_rows
+
+    sources = [source("a", "2022-02-02"), source("b", "2022-02-02"), source("c", "2024-04-09"), source("d", None)]
+    claims = [claim("a", 1, (PL,)), claim("b", 2, (PL,)), claim("c", 3, (FR,)), claim("d", 4, (RO,))]
+    stories = group_stories(sources, claims)
+    seeds_like = next(s for s in stories if "a" in s.source_ids)
+    rows = timeline_rows(stories, sources, seeds_like.key)
+    assert sorted(zip(rows["sources"], rows["shown"], strict=True)) == [(1, OTHER), (2, ON_MAP)]  # d: undated
