@@ -16,8 +16,8 @@ import streamlit as st
 from dashboard.markup import markdown_safe
 from dashboard.state import parse_date, parse_story
 from extraction.model import Source
-from extraction.store import ArticleStore, StoreError
-from extraction.stories import Story, StoryChoice, in_range
+from extraction.store import ID_PREFIX, ArticleStore, StoreError
+from extraction.stories import STORY_PREFIX, Story, StoryChoice, in_range
 
 TIMELINE_LABEL_PIXELS = 260
 """Room for a story's name beside its row before Vega cuts it short."""
@@ -185,7 +185,7 @@ def name_story(store: ArticleStore | None, view: StoryView, sources: Sequence[So
     """Name the story shown; the name is kept with the user's articles in it (the seeds are read-only)."""
     if store is None or view.story is None:
         return
-    stored = [i for i in view.story.source_ids if i.startswith("u_")]
+    stored = [i for i in view.story.source_ids if i.startswith(ID_PREFIX)]
     with st.sidebar.expander("Name this story"):
         if not stored:
             st.caption("Only a story with one of your articles can be named: the seeds are read-only.")
@@ -198,7 +198,7 @@ def name_story(store: ArticleStore | None, view: StoryView, sources: Sequence[So
 def move_story(store: ArticleStore, article_id: str, stories: Sequence[Story]) -> None:
     """In an article's Edit box: move it to another story, or to a story of its own."""
     current = next((s.key for s in stories if article_id in s.source_ids), None)
-    own = f"story:{article_id}"
+    own = STORY_PREFIX + article_id
     options = {s.key: s.name for s in stories}
     options.setdefault(own, "A story of its own")
     choice = st.selectbox("Story", list(options), format_func=options.__getitem__,

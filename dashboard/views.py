@@ -20,7 +20,7 @@ from dashboard.attribution import (
     quote_html,
     source_label,
 )
-from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
+from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows, movement_flag
 from dashboard.credits import outlet_name
 from dashboard.deck import legend
 from dashboard.markup import markdown_safe
@@ -150,7 +150,7 @@ def attribution_panel(
     st.sidebar.subheader(markdown_safe(movement.label))
     st.sidebar.markdown(
         f"**{html.escape(movement.consensus.text)}** troops · {html.escape(movement.kind)} · "
-        f"{html.escape(movement.force)} · {html.escape(movement.agreement)}"
+        f"{html.escape(movement.force)} · {html.escape(movement_flag(movement))}"
     )
     st.sidebar.button("Clear selection", key="clear_selection", on_click=_clear_selection)
     for group in attributions(movement, sources):
