@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
 
 import geo
-from dashboard import articles, presentation, views
+from dashboard import articles, presentation, story_panel, views
 from dashboard.attribution import picked_movement
 from dashboard.basemap import load_basemap
 from dashboard.credits import outlet_name
@@ -31,31 +32,38 @@ except geo.DataFileError as exc:
 for message in errors:
     st.error(markdown_safe(message))
 sources = document.sources
+stories = views.stories(corpus, rev, store, story_panel.story_choices(store))
+linked = story_panel.initial_view(stories, sources, st.query_params.to_dict())
 
 # Presentation mode (?present=16x9 or 1x1): the map, a large title, legend and credits, no controls.
 present = presentation.parse_presentation(st.query_params.to_dict())
 if present is not None:
-    shown = parse_params(st.query_params.to_dict(), [s.id for s in sources]).sources
+    shown = parse_params(st.query_params.to_dict(), linked.source_ids(sources)).sources
     presentation.show(present, views.reconciled(corpus, shown, rev, store), sources,
                       load_basemap(str(geo.country_shapes_path())))
     st.stop()
 
 st.title("Troop movements in the news")
-state = views.sidebar_controls(sources, parse_params(st.query_params.to_dict(), [s.id for s in sources]))
-articles.articles_panel(store, store_error)
+story = story_panel.story_controls(stories, sources, linked)
+in_story = [s for s in sources if s.id in story.source_ids(sources)]
+initial = parse_params(st.query_params.to_dict(), [s.id for s in in_story])
+state = views.sidebar_controls(in_story, replace(initial, story=story.story.key if story.story else None,
+                                                 start=story.start, end=story.end))
+story_panel.name_story(store, story, sources)
+articles.articles_panel(store, store_error, stories)
 reconciliation = views.reconciled(corpus, state.sources, rev, store)
 
 # The map's own selection wins when it changes; otherwise the URL's movement stays selected.
 clicked = picked_movement(st.session_state.get("map"))
 if st.session_state.pop("_clear", False):
     st.session_state["_last_click"] = clicked
-    state = state.__class__(state.view, state.sources, None)
+    state = replace(state, movement=None)
 elif clicked != st.session_state.get("_last_click"):
     st.session_state["_last_click"] = clicked
-    state = state.__class__(state.view, state.sources, clicked)
+    state = replace(state, movement=clicked)
 movement = reconciliation.movement(state.movement)
 movement = reconciliation.movement(views.movement_picker(reconciliation, movement.id if movement else None))
-state = state.__class__(state.view, state.sources, movement.id if movement else None)
+state = replace(state, movement=movement.id if movement else None)
 if st.query_params.to_dict() != state.to_params():
     st.query_params.from_dict(state.to_params())
 
@@ -64,9 +72,10 @@ if basemap is None:
     st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
 names = {s.id: outlet_name(s) for s in sources}
 every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
+story_panel.timeline(stories, sources, story)
 deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
-views.attribution_panel(movement, reconciliation, sources, store)
+views.attribution_panel(movement, reconciliation, in_story, store)
 
 with st.sidebar.expander("Export this view"):
     size = st.selectbox("Picture size", list(SIZES), key="export_size")
@@ -85,10 +94,10 @@ with legend_col:
     views.legend_block()
 with unplaced_col:
     st.subheader("Not on the map")
-    views.unplaced_panel(reconciliation, sources)
+    views.unplaced_panel(reconciliation, in_story)
 
 st.subheader("Sources compared")
-views.comparison_table(reconciliation, sources)
+views.comparison_table(reconciliation, in_story)
 
 st.caption(
     "Places: GeoNames (CC BY 4.0). Country shapes: Natural Earth (public domain). "

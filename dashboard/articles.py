@@ -7,13 +7,14 @@ The seed articles are read-only and never enter the store; what a user adds is k
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
 
 from dashboard.markup import markdown_safe
+from dashboard.story_panel import SHOW_SOURCE, move_story
 from extraction import ArticleError, Document
 from extraction.store import (
     MAX_STORED_ARTICLE_BYTES,
@@ -21,6 +22,7 @@ from extraction.store import (
     StoreError,
     open_store,
 )
+from extraction.stories import Story
 
 UPLOAD_TYPES = ["txt", "md", "html", "htm"]
 
@@ -31,6 +33,7 @@ class Outcome:
 
     ok: bool
     message: str
+    article_id: str | None = None
 
 
 def add_articles(
@@ -66,10 +69,19 @@ def add_articles(
             else:
                 result = store.add_text(content, filename=name, outlet=out, published=date, url=link)
         except (ArticleError, ValueError, StoreError) as exc:
-            outcomes.append(Outcome(False, f"{name}: {exc}"))
+            outcomes.append(Outcome(False, _naming(name, str(exc))))
             continue
-        outcomes.append(Outcome(True, f"{name}: {result.message}"))
+        except Exception as exc:  # one article's surprise must not lose the others, nor show a traceback
+            outcomes.append(Outcome(False, f"{name}: could not be added because of an unexpected error "
+                                           f"({type(exc).__name__}); the other articles were kept"))
+            continue
+        outcomes.append(Outcome(True, _naming(name, result.message), result.article_id))
     return outcomes
+
+
+def _naming(name: str, message: str) -> str:
+    """``message`` starting with the article's name, once (store messages already start with it)."""
+    return message if message.startswith(f"{name}:") else f"{name}: {message}"
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,7 +95,7 @@ def user_store(seeds: str) -> tuple[ArticleStore | None, str | None]:
 
 def revision(store: ArticleStore) -> str:
     """A fingerprint of what the store holds: changes when an article is added, renamed or removed."""
-    listing = "|".join(f"{a.id}:{a.outlet}:{a.published}:{a.title}" for a in store.list())
+    listing = "|".join(f"{a.id}:{a.outlet}:{a.published}:{a.title}:{a.story_key}:{a.story_name}" for a in store.list())
     return hashlib.sha1(listing.encode("utf-8")).hexdigest()[:12]
 
 
@@ -93,9 +105,9 @@ def stored_document(_store: ArticleStore, rev: str) -> Document:
     return _store.documents()
 
 
-def articles_panel(store: ArticleStore | None, error: str | None) -> None:
-    """Sidebar panel to add, rename and delete the user's own articles."""
-    with st.sidebar.expander("Your articles", expanded=False):
+def articles_panel(store: ArticleStore | None, error: str | None, stories: Sequence[Story] = ()) -> None:
+    """Sidebar panel to add, rename, move to another story and delete the user's own articles."""
+    with st.sidebar.expander("Your articles", expanded=bool(st.session_state.get("article_outcomes"))):
         if store is None:
             st.error(markdown_safe(f"Your saved articles can't be used: {error}. The seed articles are still shown."))
             return
@@ -116,6 +128,10 @@ def articles_panel(store: ArticleStore | None, error: str | None) -> None:
             st.session_state["article_outcomes"] = [(o.ok, o.message) for o in outcomes] or [
                 (False, "Nothing to add: upload a file or paste an article.")
             ]
+            added = [o.article_id for o in outcomes if o.ok and o.article_id]
+            if added:  # redraw with the new article, on the story it belongs to
+                st.session_state[SHOW_SOURCE] = added[-1]
+                st.rerun()
         for ok, message in st.session_state.get("article_outcomes", []):
             (st.success if ok else st.error)(markdown_safe(message))
         try:
@@ -138,6 +154,8 @@ def articles_panel(store: ArticleStore | None, error: str | None) -> None:
                                    published=new_date.strip() or None))
                 if st.button("Delete", key=f"delete_{article.id}", type="primary"):
                     _apply(partial(store.remove, article.id))
+                if stories:
+                    move_story(store, article.id, stories)
 
 
 def _apply(change: Callable[[], object]) -> None:

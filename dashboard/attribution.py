@@ -6,6 +6,7 @@ added around it, so these functions are the only place the app builds HTML from 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -103,16 +104,36 @@ def quote_html(claim: Claim) -> str:
     return highlight(claim.evidence.text, _terms(claim))
 
 
-def article_html(article: str, claim: Claim) -> str:
-    """The whole article, escaped, with the claim's quote in bold and its number and places highlighted."""
-    start, end = claim.evidence.start, claim.evidence.end
-    if not (0 <= start <= end <= len(article)) or article[start:end] != claim.evidence.text:
-        return markdown_safe(article)
-    return (
-        markdown_safe(article[:start])
-        + f"<strong id='quote'>{highlight(article[start:end], _terms(claim))}</strong>"
-        + markdown_safe(article[end:])
-    )
+def article_html(article: str, claims: Claim | Sequence[Claim]) -> str:
+    """The whole article, escaped, with each claim's quote in bold and its number and places highlighted.
+
+    Quotes whose offsets don't match the text, or overlap an earlier quote, are left unmarked; the first
+    marked quote carries ``id='quote'``.
+    """
+    wanted = [claims] if isinstance(claims, Claim) else list(claims)
+    out: list[str] = []
+    last = 0
+    for claim in sorted(wanted, key=lambda c: (c.evidence.start, c.evidence.end)):
+        start, end = claim.evidence.start, claim.evidence.end
+        if not (last <= start <= end <= len(article)) or article[start:end] != claim.evidence.text:
+            continue
+        anchor = " id='quote'" if not out else ""
+        out.append(markdown_safe(article[last:start]))
+        out.append(f"<strong{anchor}>{highlight(article[start:end], _terms(claim))}</strong>")
+        last = end
+    out.append(markdown_safe(article[last:]))
+    return "".join(out)
+
+
+SAFE_SCHEMES = ("http://", "https://")
+
+
+def link_html(url: str | None) -> str | None:
+    """A user-given article URL as a safe link (escaped, opening apart from the app); ``None`` unless http(s)."""
+    if not url or not url.strip().lower().startswith(SAFE_SCHEMES):
+        return None
+    href = html.escape(url.strip(), quote=True)
+    return f"<a href=\"{href}\" target=\"_blank\" rel=\"noopener noreferrer\">{markdown_safe(url.strip())}</a>"
 
 
 def overview_rows(reconciliation: Reconciliation, sources: Sequence[Source]) -> list[dict[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extraction.flows import Reconciliation, format_count
+from extraction.flows import KIND_WORDS, Movement, Reconciliation, family, format_count
 from extraction.model import Source
 
 FLAG_TEXT = {"agree": "sources agree", "differ": "sources differ", "single": "one source", "no figure": "no figure"}
@@ -18,6 +18,22 @@ def column_name(source: Source) -> str:
 MAX_COLUMNS = 12
 IN_COMBINED = "in combined total"
 NO_NUMBER = "no number stated"
+
+
+def movement_flag(movement: Movement) -> str:
+    """``sources agree``, ``sources differ`` ...; with ``differ: alert / sent`` where the sources give other kinds."""
+    flag = FLAG_TEXT[movement.agreement]
+    if movement.kind_dispute:
+        kinds = " / ".join(movement.kind_dispute)
+        flag = f"differ: {kinds}" if movement.agreement == "agree" else f"{flag}; differ: {kinds}"
+    return flag
+
+
+def _kind_note(movement: Movement, kind: str) -> str:
+    """`` (sent)`` beside a figure given with another kind than the movement's; nothing otherwise."""
+    if not movement.kind_dispute or family(kind) == family(movement.kind):
+        return ""
+    return f" ({KIND_WORDS.get(family(kind), kind)})"
 
 
 def comparison_rows(
@@ -34,13 +50,14 @@ def comparison_rows(
     rows = []
     for m in reconciliation.movements:
         check = checks.get(m.id)
-        flag = FLAG_TEXT[m.agreement]
+        flag = movement_flag(m)
         if m.combined_only:
             flag += "; some give only a combined total"
         row = {"movement": m.label, "consensus": m.consensus.text, "flag": flag, "check": check.text if check else "",
                "kind": m.kind, "force": m.force}
         for source in chosen:
-            figures = [format_count(f.count, f.count_text or NO_NUMBER) for f in m.flows if f.source_id == source.id]
+            figures = [format_count(f.count, f.count_text or NO_NUMBER) + _kind_note(m, f.kind)
+                       for f in m.flows if f.source_id == source.id]
             if figures:
                 row[column_name(source)] = " / ".join(figures)
             elif source.id in m.combined_only:

@@ -1,9 +1,10 @@
-"""What the URL holds (view, sources, selected movement), read and written as pure functions."""
+"""What the URL holds (story, date range, view, sources, selected movement), read and written as pure functions."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 View = Literal["all", "one", "several"]
@@ -23,15 +24,25 @@ class ViewState:
         view: ``all`` (consensus of every source), ``one`` or ``several``.
         sources: The chosen source ids (every source for ``all``).
         movement: The selected movement id, or ``None``.
+        story: The story shown (its key), or ``None`` for the latest.
+        start: First publication date of the range (``YYYY-MM-DD``), or ``None`` for no lower bound.
+        end: Last publication date of the range, or ``None`` for no upper bound.
     """
 
     view: View
     sources: tuple[str, ...]
     movement: str | None = None
+    story: str | None = None
+    start: str | None = None
+    end: str | None = None
 
     def to_params(self) -> dict[str, str]:
         """The query parameters that reopen this state (defaults are left out)."""
-        params: dict[str, str] = {"view": self.view}
+        params: dict[str, str] = {}
+        for name, value in (("story", self.story), ("from", self.start), ("to", self.end)):
+            if value:
+                params[name] = value
+        params["view"] = self.view
         if self.view != "all":
             params["sources"] = ",".join(self.sources)
         if self.movement:
@@ -45,6 +56,21 @@ def _first(value: str | Sequence[str] | None) -> str:
     if isinstance(value, str):
         return value
     return value[0] if value else ""
+
+
+def parse_date(params: Mapping[str, str | Sequence[str]], name: str) -> str | None:
+    """A ``YYYY-MM-DD`` query parameter, or ``None`` when it is missing or not a real date."""
+    text = _first(params.get(name)).strip()[:10]
+    try:
+        return date.fromisoformat(text).isoformat() if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def parse_story(params: Mapping[str, str | Sequence[str]], story_keys: Sequence[str]) -> str | None:
+    """The ``story`` query parameter when it names a story that exists, else ``None`` (the latest)."""
+    wanted = _first(params.get("story")).strip()
+    return wanted if wanted in story_keys else None
 
 
 def parse_params(params: Mapping[str, str | Sequence[str]], source_ids: Sequence[str]) -> ViewState:

@@ -20,7 +20,7 @@ from geo import Place
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "claim_id", "source_id", "outlet", "published", "source_title", "kind", "negated", "count", "count_text",
-    "force", "unit", "attributed_to", "quote", "start", "end",
+    "force", "unit", "attributed_to", "quote", "start", "end", "refers_to_start", "refers_to_end", "refers_to_text",
     "origin", "origin_mention", "origin_lat", "origin_lon", "origin_precision",
     "destinations", "destination_mentions", "destination_lats", "destination_lons", "destination_precisions",
 )
@@ -58,6 +58,9 @@ def claim_row(claim: Claim, source: Source | None) -> dict[str, Any]:
         "quote": claim.evidence.text,
         "start": claim.evidence.start,
         "end": claim.evidence.end,
+        "refers_to_start": claim.refers_to.start if claim.refers_to else None,
+        "refers_to_end": claim.refers_to.end if claim.refers_to else None,
+        "refers_to_text": claim.refers_to.text if claim.refers_to else None,
         "origin": origin.name if origin else None,
         "origin_mention": origin.mention if origin else None,
         "origin_lat": _coord(origin.lat) if origin else None,

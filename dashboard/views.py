@@ -12,8 +12,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.attribution import article_html, attributions, overview_rows, quote_html, source_label
-from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows
+from dashboard.attribution import (
+    article_html,
+    attributions,
+    link_html,
+    overview_rows,
+    quote_html,
+    source_label,
+)
+from dashboard.comparison import IN_COMBINED, MAX_COLUMNS, NO_NUMBER, comparison_rows, movement_flag
 from dashboard.credits import outlet_name
 from dashboard.deck import legend
 from dashboard.markup import markdown_safe
@@ -22,8 +29,13 @@ from extraction import Document, extract_paths, load_article
 from extraction.flows import Movement, Reconciliation, format_count, reconcile
 from extraction.model import Claim, Source
 from extraction.store import ID_PREFIX, ArticleStore, StoreError
+from extraction.stories import Story, StoryChoice, group_stories
 
 ARTICLES_ENV = "TROOPS_ARTICLES"
+MAX_QUOTES_SHOWN = 50
+"""Quotes listed per source for one movement; the rest are counted, and all are marked in the whole article.
+
+A long article can repeat one movement thousands of times; listing them all would only slow the page."""
 DOCUMENT_ENV = "TROOPS_DOCUMENT"
 
 
@@ -57,6 +69,14 @@ def with_stored(path: str, rev: str, _store: ArticleStore | None) -> tuple[Docum
     except StoreError as exc:
         return doc, [*errors, f"Your saved articles can't be read: {exc}"]
     return Document(doc.sources + stored.sources, doc.claims + stored.claims), errors
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def stories(path: str, rev: str, _store: ArticleStore | None, _choices: dict[str, StoryChoice] | None = None
+            ) -> tuple[Story, ...]:
+    """The corpus and the stored articles grouped into stories, latest first (one entry per store revision)."""
+    doc = with_stored(path, rev, _store)[0]
+    return group_stories(doc.sources, doc.claims, _choices or {})
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -96,6 +116,12 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
         st.session_state["view"] = initial.view
         st.session_state["source_one"] = initial.sources[0] if initial.sources else (ids[0] if ids else None)
         st.session_state["sources_several"] = list(initial.sources)
+    else:  # another story or range: only its own sources can stay chosen
+        if st.session_state.get("source_one") not in ids:
+            st.session_state["source_one"] = ids[0] if ids else None
+        several = st.session_state.get("sources_several", [])
+        if any(i not in ids for i in several):
+            st.session_state["sources_several"] = [i for i in several if i in ids]
     view = st.sidebar.radio("View", VIEWS, format_func=lambda v: VIEW_LABELS[v], key="view")
     if view == "one" and ids:
         one = st.sidebar.selectbox("Source", ids, format_func=labels.__getitem__, key="source_one")
@@ -104,7 +130,7 @@ def sidebar_controls(sources: Sequence[Source], initial: ViewState) -> ViewState
         chosen = tuple(st.sidebar.multiselect("Sources", ids, format_func=labels.__getitem__, key="sources_several"))
     else:
         chosen = tuple(ids)
-    return ViewState(view, chosen, initial.movement)
+    return ViewState(view, chosen, initial.movement, initial.story, initial.start, initial.end)
 
 
 def attribution_panel(
@@ -124,32 +150,57 @@ def attribution_panel(
     st.sidebar.subheader(markdown_safe(movement.label))
     st.sidebar.markdown(
         f"**{html.escape(movement.consensus.text)}** troops · {html.escape(movement.kind)} · "
-        f"{html.escape(movement.force)} · {html.escape(movement.agreement)}"
+        f"{html.escape(movement.force)} · {html.escape(movement_flag(movement))}"
     )
     st.sidebar.button("Clear selection", key="clear_selection", on_click=_clear_selection)
     for group in attributions(movement, sources):
         st.sidebar.markdown(f"#### {markdown_safe(source_label(group.source))}")
-        for claim in group.claims:
-            _claim_block(claim, group.source, store)
+        link = link_html(_source_url(group.source, store))
+        if link:
+            st.sidebar.markdown(link, unsafe_allow_html=True)
+        shown = group.claims[:MAX_QUOTES_SHOWN]
+        st.sidebar.markdown("".join(_quote_block(claim) for claim in shown), unsafe_allow_html=True)
+        if len(group.claims) > len(shown):
+            st.sidebar.caption(f"…and {len(group.claims) - len(shown):,} more quotes from this source for this "
+                               "movement: read the whole article to see every one marked.")
+        _article_reader(group.source, group.claims, store)
 
 
-def _claim_block(claim: Claim, source: Source, store: ArticleStore | None) -> None:
+def _source_url(source: Source, store: ArticleStore | None) -> str | None:
+    """Where the user found a stored article, if they said."""
+    if store is None or not source.id.startswith(ID_PREFIX):
+        return None
+    try:
+        return store.get(source.id).url
+    except StoreError:
+        return None
+
+
+def _quote_block(claim: Claim) -> str:
     credited = f"credited to {markdown_safe(claim.attributed_to)}" if claim.attributed_to else "no one credited"
     figure = html.escape(format_count(claim.count, claim.count_text))
     if claim.hedged:
         figure += " · hedged"
+    if claim.refers_to is not None:
+        period = claim.refers_to
+        span = period.start if period.start == period.end else f"{period.start} to {period.end}"
+        figure += f" · {markdown_safe(period.text)}: {span}"
+    return (f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · {credited}</small>"
+            f"<blockquote>{quote_html(claim)}</blockquote></div>")
+
+
+def _article_reader(source: Source, claims: Sequence[Claim], store: ArticleStore | None) -> None:
+    """The whole article, once per source and only when asked for: a long text is never sent unasked."""
+    if not st.sidebar.toggle("Read the whole article", key=f"read_{source.id}"):
+        return
+    text = source_text(source, store)
+    if text is None:
+        st.sidebar.caption("The article's text can't be read any more.")
+        return
     st.sidebar.markdown(
-        f"<div class='quote' data-claim='{html.escape(claim.id)}'><small>{figure} · {credited}</small>"
-        f"<blockquote>{quote_html(claim)}</blockquote></div>",
+        f"<div style='max-height:24rem;overflow:auto;white-space:pre-wrap'>{article_html(text, claims)}</div>",
         unsafe_allow_html=True,
     )
-    text = source_text(source, store)
-    if text is not None:
-        with st.sidebar.expander("Read the whole article"):
-            st.markdown(
-                f"<div style='max-height:24rem;overflow:auto;white-space:pre-wrap'>{article_html(text, claim)}</div>",
-                unsafe_allow_html=True,
-            )
 
 
 def _clear_selection() -> None:

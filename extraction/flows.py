@@ -18,6 +18,11 @@ Grouping rules (each is tested in ``tests/test_flows.py``):
   Different destination sets are never merged: ``2,000 to Poland and Germany`` is not the same movement as
   ``1,700 to Poland``; the source that gives only the combined figure is flagged ``combined only``.
 * Alerts across sources group by force alone; buildups by force and place.
+* **Disputes of kind**: a claim that names no place but gives the figure another source gives for a
+  movement of another kind ("8,500 ... sent last month" beside four sources' "8,500 ... on alert") joins
+  that movement, when exactly one movement of the same force has another source stating that figure; the
+  movement is then flagged with both kinds (:attr:`Movement.kind_dispute`: ``alert / sent``) instead of the
+  claim sitting unplaced and uncompared. The consensus is unchanged: the figure is the same.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ from geo import Place, country_name, resolve
 Agreement = Literal["agree", "differ", "single", "no figure"]
 
 MOVE_KINDS: frozenset[str] = frozenset({"deploy", "relocate"})
+KIND_WORDS: dict[str, str] = {"move": "sent", "alert": "alert", "withdraw": "withdrawn", "buildup": "buildup",
+                              "pledge": "pledged"}
+"""Each kind family as a reader says it in a dispute of kind: ``alert / sent``."""
 PRECISION_RANK: dict[str, int] = {"site": 5, "city": 4, "admin": 3, "country": 2, "region": 1, "unresolved": 0}
 
 
@@ -201,6 +209,14 @@ class Movement:
     def claims(self) -> tuple[Claim, ...]:
         """Every claim behind the movement."""
         return tuple(c for f in self.flows for c in f.claims)
+
+    @property
+    def kind_dispute(self) -> tuple[str, ...]:
+        """The kinds the sources give when they differ (``("alert", "sent")``, most stated first), else ``()``."""
+        families = Counter(family(f.kind) for f in self.flows)
+        if len(families) < 2:
+            return ()
+        return tuple(KIND_WORDS.get(k, k) for k, _ in families.most_common())
 
     @property
     def label(self) -> str:
@@ -514,6 +530,29 @@ def _unique_ids(movements: Sequence[Movement]) -> tuple[Movement, ...]:
     return tuple(out)
 
 
+def _join_disputes_of_kind(groups: Sequence[list[Flow]], unplaced: Sequence[Claim]) -> set[str]:
+    """Add each placeless claim that gives another source's figure with another kind to that movement's group.
+
+    Returns:
+        The ids of the claims that joined a movement (no longer unplaced).
+    """
+    joined: set[str] = set()
+    for claim in unplaced:
+        if claim.negated or claim.count is None or claim.destinations or claim.origin is not None:
+            continue
+        matches = [
+            g for g in groups
+            if g[0].force == claim.force and family(g[0].kind) != family(claim.kind)
+            and any(f.count == claim.count and f.source_id != claim.source_id for f in g)
+        ]
+        if len(matches) != 1:
+            continue
+        matches[0].append(Flow(_stable_id("f", claim.source_id, claim.id), claim.source_id, claim.kind, claim.force,
+                               claim.count, claim.count_text, claim.unit, None, (), (claim,)))
+        joined.add(claim.id)
+    return joined
+
+
 def reconcile(claims: Iterable[Claim], source_ids: Sequence[str]) -> Reconciliation:
     """Flows of the chosen sources grouped into movements, with consensus, flags and arithmetic checks.
 
@@ -530,6 +569,7 @@ def reconcile(claims: Iterable[Claim], source_ids: Sequence[str]) -> Reconciliat
             by_source[claim.source_id].append(claim)
     per_source = [source_flows(sid, by_source[sid]) for sid in source_ids]
     groups = group_movements([f for s in per_source for f in s.flows])
+    joined = _join_disputes_of_kind(groups, [c for s in per_source for c in s.unplaced])
     wider: dict[tuple[str, str], list[tuple[frozenset[str], set[str]]]] = {}
     for g in groups:
         key = _group_key(g[0])
@@ -548,7 +588,7 @@ def reconcile(claims: Iterable[Claim], source_ids: Sequence[str]) -> Reconciliat
         source_ids=tuple(source_ids),
         movements=movements,
         ruled_out=ruled_out,
-        unplaced=tuple(c for s in per_source for c in s.unplaced),
+        unplaced=tuple(c for s in per_source for c in s.unplaced if c.id not in joined),
         checks=tuple(arithmetic_checks(items)),
     )
 

@@ -80,6 +80,30 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The time a claim refers to, as the sentence says it, resolved against the publication date.
+
+    Attributes:
+        start: First day, ``YYYY-MM-DD``.
+        end: Last day, ``YYYY-MM-DD`` (equal to ``start`` for one day).
+        text: The words that say it: ``last week``, ``on Wednesday``, ``by 2027``.
+    """
+
+    start: str
+    end: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape: ``{"start", "end", "text"}``."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Period:
+        """Build a Period from its JSON shape."""
+        return cls(start=str(data["start"]), end=str(data["end"]), text=str(data.get("text") or ""))
+
+
+@dataclass(frozen=True)
 class Claim:
     """One statement in one article about troops moving, gathering or being readied."""
 
@@ -96,9 +120,11 @@ class Claim:
     attributed_to: str | None
     evidence: Evidence
     hedged: bool = field(default=False)
+    published: str | None = field(default=None)
+    refers_to: Period | None = field(default=None)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the contract's JSON shape (plus ``hedged``)."""
+        """Return the contract's JSON shape (plus ``hedged``, ``published`` and ``refers_to``)."""
         return {
             "id": self.id,
             "source_id": self.source_id,
@@ -113,6 +139,8 @@ class Claim:
             "attributed_to": self.attributed_to,
             "evidence": self.evidence.to_dict(),
             "hedged": self.hedged,
+            "published": self.published,
+            "refers_to": self.refers_to.to_dict() if self.refers_to else None,
         }
 
     @classmethod
@@ -134,6 +162,8 @@ class Claim:
             attributed_to=data.get("attributed_to"),
             evidence=Evidence(int(ev["start"]), int(ev["end"]), str(ev["text"])),
             hedged=bool(data.get("hedged")),
+            published=data.get("published"),
+            refers_to=Period.from_dict(data["refers_to"]) if data.get("refers_to") else None,
         )
 
 

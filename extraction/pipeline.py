@@ -18,11 +18,12 @@ from extraction.claims import find_claims
 from extraction.model import Article, Claim, Document
 from extraction.parser import MODEL_PACKAGE, MODEL_VERSION
 from extraction.reader import ArticleError, article_paths, load_article
+from extraction.timing import with_time
 
 _ROOT = Path(__file__).resolve().parent.parent
 # What shapes a claim: the extraction and geography code, their word lists and data files, the model.
 _SHAPING = ("extraction/*.py", "geo/*.py", "data/*.*")
-_NOT_SHAPING = frozenset({"store.py", "store_cli.py", "__main__.py"})
+_NOT_SHAPING = frozenset({"store.py", "store_cli.py", "__main__.py", "stories.py"})
 
 
 class Extractor(Protocol):
@@ -69,8 +70,8 @@ EXTRACTOR_VERSION = DEFAULT_EXTRACTOR.version
 
 
 def extract(article: Article, extractor: Extractor = DEFAULT_EXTRACTOR) -> tuple[Claim, ...]:
-    """Every movement claim in one article, in text order."""
-    return extractor.extract(article)
+    """Every movement claim in one article, in text order, with its date and the period it refers to."""
+    return with_time(extractor.extract(article), article.source.published)
 
 
 def extract_paths(
@@ -87,5 +88,5 @@ def extract_paths(
             errors.append(str(exc))
             continue
         sources.append(article.source)
-        claims.extend(extractor.extract(article))
+        claims.extend(extract(article, extractor))
     return Document(tuple(sources), tuple(claims)), errors

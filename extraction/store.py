@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from extraction.language import unreadable_language
 from extraction.model import Article, Claim, Document, Source
 from extraction.pipeline import EXTRACTOR_VERSION, extract
 from extraction.reader import (
@@ -43,7 +44,7 @@ DB_ENV = "TROOPMAP_DB"
 DEFAULT_DB_NAME = "troopmap/articles.sqlite3"
 """Where the database lives under ``$XDG_DATA_HOME`` (default ``~/.local/share``)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this code writes; kept in ``PRAGMA user_version``."""
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -61,6 +62,9 @@ from the app, kept for good and extracted while the user waits.
 
 PAUSE_IN_ADD_ENV = "TROOPMAP_TEST_PAUSE_IN_ADD"
 """Test hook: seconds to sleep inside the add transaction, before commit (crash-safety tests only)."""
+
+_LISTED = "id, filename, outlet, published, url, title, byline, added_at, length(text), story_key, story_name"
+"""The columns of a :class:`StoredArticle`, in its field order."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -86,6 +90,10 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
             claims_json TEXT NOT NULL,
             extracted_at TEXT NOT NULL
         )""",
+    ),
+    (  # 2: the story a user put the article in, and the name they gave that story
+        "ALTER TABLE articles ADD COLUMN story_key TEXT",
+        "ALTER TABLE articles ADD COLUMN story_name TEXT",
     ),
 )
 
@@ -120,6 +128,8 @@ class StoredArticle:
         byline: Authors, where known.
         added_at: When it was added, ISO 8601 UTC.
         characters: Length of the stored text.
+        story_key: The story the user put it in (``story:...``), or ``None`` to group it by the rules.
+        story_name: The name the user gave its story, or ``None``.
     """
 
     id: str
@@ -131,6 +141,8 @@ class StoredArticle:
     byline: str | None
     added_at: str
     characters: int
+    story_key: str | None = None
+    story_name: str | None = None
 
     @property
     def source(self) -> Source:
@@ -371,7 +383,8 @@ class ArticleStore:
             html: Whether ``text`` is HTML; ``None`` decides by ``filename`` and how the text starts.
 
         Raises:
-            ArticleError: when the text is over the size limit, empty, or an HTML page with no article text.
+            ArticleError: when the text is over the size limit, empty, an HTML page with no article text, or
+                surely not English (the extractor reads English only).
             ValueError: when ``published`` is not ``YYYY-MM-DD``.
             StoreError: when the database can't be written.
         """
@@ -387,6 +400,9 @@ class ArticleStore:
         article = article_from_text(text, source_id="", path=filename, html=page)
         if not article.text.strip():
             raise ArticleError(f"{filename}: the HTML page has no article text (only markup, scripts or styles)")
+        language = unreadable_language(article.text)
+        if language is not None:
+            raise ArticleError(f"{filename}: reads as {language.name}; only English is read, so it was not added")
         key = content_key(article.text)
         seed_id = self._seed_ids().get(key)
         if seed_id is not None:
@@ -423,8 +439,11 @@ class ArticleStore:
             if pause > 0:
                 print(f"pausing in add transaction for {article_id}", flush=True)
                 time.sleep(pause)
-        noun = "claim" if len(claims) == 1 else "claims"
-        return AddResult(article_id, None, f"{filename}: added as {article_id} ({len(claims)} {noun})", len(claims))
+        if not claims:
+            found_text = "no claims: it names no troops moving, gathering or being readied that could be read"
+        else:
+            found_text = f"{len(claims)} claim" + ("" if len(claims) == 1 else "s")
+        return AddResult(article_id, None, f"{filename}: added as {article_id} ({found_text})", len(claims))
 
     def _id_for_key(self, key: str) -> str | None:
         with self._connect() as conn:
@@ -460,7 +479,7 @@ class ArticleStore:
         """Every stored article, oldest first, without its text."""
         with self._connect() as conn:
             rows = conn.execute(
-                "SELECT id, filename, outlet, published, url, title, byline, added_at, length(text)"
+                f"SELECT {_LISTED}"
                 " FROM articles ORDER BY added_at, rowid"
             ).fetchall()
         return [StoredArticle(*row) for row in rows]
@@ -473,7 +492,7 @@ class ArticleStore:
         """
         with self._connect() as conn:
             row = conn.execute(
-                "SELECT id, filename, outlet, published, url, title, byline, added_at, length(text)"
+                f"SELECT {_LISTED}"
                 " FROM articles WHERE id = ?",
                 (article_id,),
             ).fetchone()
@@ -503,15 +522,15 @@ class ArticleStore:
         with self._connect() as conn:
             rows = conn.execute(
                 "SELECT a.id, a.filename, a.outlet, a.published, a.url, a.title, a.byline, a.added_at,"
-                " length(a.text), e.extractor_version, e.claims_json"
+                " length(a.text), a.story_key, a.story_name, e.extractor_version, e.claims_json"
                 " FROM articles a LEFT JOIN extractions e ON e.article_id = a.id ORDER BY a.added_at, a.rowid"
             ).fetchall()
         sources: list[Source] = []
         claims: list[Claim] = []
         stale: list[tuple[str, tuple[Claim, ...]]] = []
         for row in rows:
-            stored = StoredArticle(*row[:9])
-            version, payload = row[9], row[10]
+            stored = StoredArticle(*row[:11])
+            version, payload = row[11], row[12]
             if version == EXTRACTOR_VERSION and payload is not None:
                 kept = _claims_from_json(payload)
                 if kept is not None:
@@ -552,21 +571,36 @@ class ArticleStore:
             ValueError: when ``published`` is not ``YYYY-MM-DD``.
             StoreError: when the database can't be written.
         """
-        changes: dict[str, str | None] = {}
-        if not isinstance(outlet, _Keep):
-            changes["outlet"] = _blank_to_none(outlet)
+        changes = _given(outlet=outlet, title=title)
         if not isinstance(published, _Keep):
             changes["published"] = valid_date(published)
-        if not isinstance(title, _Keep):
-            changes["title"] = _blank_to_none(title)
+        self._update(article_id, changes, drop_claims=True)
+        return self.get(article_id)
+
+    def set_story(
+        self, article_id: str, key: str | _Keep | None = KEEP, name: str | _Keep | None = KEEP
+    ) -> StoredArticle:
+        """Put an article in another story (``key``) or name its story (``name``); ``None`` clears either.
+
+        Its claims stay as they are: a story changes what the article is compared with, not what it says.
+
+        Raises:
+            NotStoredError: when no article has that id.
+            StoreError: when the database can't be written.
+        """
+        self._update(article_id, _given(story_key=key, story_name=name), drop_claims=False)
+        return self.get(article_id)
+
+    def _update(self, article_id: str, changes: dict[str, str | None], drop_claims: bool) -> None:
+        """Set columns of one article in one transaction (column names come from this module, never a user)."""
         with self._connect() as conn, self._transaction(conn):
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 raise NotStoredError(f"no stored article has the id {article_id}")
             if changes:
                 assignments = ", ".join(f"{column} = ?" for column in changes)
                 conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*changes.values(), article_id))
-                conn.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
-        return self.get(article_id)
+                if drop_claims:
+                    conn.execute("DELETE FROM extractions WHERE article_id = ?", (article_id,))
 
     def remove(self, article_id: str) -> StoredArticle:
         """Delete one article and its claims; returns what was removed.
@@ -581,6 +615,11 @@ class ArticleStore:
             if conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise NotStoredError(f"no stored article has the id {article_id}")
         return stored
+
+
+def _given(**fields: str | _Keep | None) -> dict[str, str | None]:
+    """The fields a caller gave (not :data:`KEEP`), blanks as ``None``."""
+    return {name: _blank_to_none(value) for name, value in fields.items() if not isinstance(value, _Keep)}
 
 
 def _claims_from_json(payload: str) -> tuple[Claim, ...] | None:

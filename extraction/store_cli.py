@@ -101,7 +101,8 @@ def _list(store: ArticleStore, args: argparse.Namespace) -> int:
     articles = store.list()
     if args.format == "json":
         json.dump(
-            [{**article.source.to_dict(), "url": article.url, "added_at": article.added_at} for article in articles],
+            [{**article.source.to_dict(), "url": article.url, "added_at": article.added_at,
+              "story_key": article.story_key, "story_name": article.story_name} for article in articles],
             sys.stdout,
             ensure_ascii=False,
             indent=2,

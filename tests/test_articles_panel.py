@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dashboard.articles import add_articles, revision
 from extraction.store import MAX_STORED_ARTICLE_BYTES, open_store
 
@@ -60,3 +62,52 @@ def test_revision_changes_with_every_edit(tmp_path: Path) -> None:
     renamed = revision(store)
     store.remove(article_id)
     assert len({empty, added, renamed}) == 3 and revision(store) == empty
+
+
+GERMAN = ("Die Bundeswehr verlegt im kommenden Jahr eine Brigade mit rund 4800 Soldaten nach Litauen, "
+          "wie das Verteidigungsministerium am Mittwoch in Berlin mitteilte.")
+FRENCH = ("Le ministère des Armées a annoncé mercredi l'envoi de trois cents soldats supplémentaires en "
+          "Roumanie afin de renforcer le flanc oriental de l'alliance.")
+NO_MOVEMENT = ("The city council met on Tuesday to discuss the new bridge over the river, and the mayor "
+               "promised that the work would be finished before the winter.")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "ok", "expected"),
+    [
+        pytest.param("bundeswehr.txt", GERMAN, False, "reads as German; only English is read", id="german"),
+        pytest.param("armees.txt", FRENCH, False, "reads as French; only English is read", id="french"),
+        pytest.param("council.txt", NO_MOVEMENT, True, "no claims: it names no troops", id="english-no-claims"),
+        pytest.param("latvia.txt", ARTICLE, True, "(1 claim)", id="english-one-claim"),
+    ],
+)
+def test_adding_an_article_says_what_became_of_it(tmp_path: Path, name: str, text: str, ok: bool,
+                                                  expected: str) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    (outcome,) = add_articles(store, [(name, text.encode())], "")
+    assert outcome.ok is ok and expected in outcome.message
+    assert outcome.message.startswith(f"{name}: ") and outcome.message.count(f"{name}:") == 1
+    assert len(store.list()) == (1 if ok else 0)
+
+
+def test_pasted_text_is_named_once_in_its_message(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    (outcome,) = add_articles(store, [], ARTICLE)
+    assert outcome.ok and outcome.message.count("pasted text") == 1
+
+
+def test_an_unexpected_error_names_the_article_and_keeps_the_others(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(tmp_path / "a.sqlite3", seeds=ROOT / "seeds")
+    real = store.add_bytes
+
+    def flaky(raw: bytes, filename: str, **kwargs: object) -> object:
+        if filename == "cursed.txt":
+            raise RuntimeError("something nobody planned for")
+        return real(raw, filename, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "add_bytes", flaky)
+    outcomes = add_articles(store, [("cursed.txt", b"x"), ("latvia.txt", ARTICLE.encode())], "")
+    assert [o.ok for o in outcomes] == [False, True]
+    assert outcomes[0].message.startswith("cursed.txt: could not be added because of an unexpected error")
+    assert "Traceback" not in outcomes[0].message and len(store.list()) == 1

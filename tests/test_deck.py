@@ -224,3 +224,14 @@ def test_label_widths_are_the_same_when_many_sessions_ask_at_once() -> None:
     alone = [[_advance_px(c) for c in chars[n::8]] for n in range(8)]
     assert together == alone
     assert _advance_px("W") > _advance_px("i") > 0
+
+
+def test_article_reader_marks_every_quote_of_the_source_once() -> None:
+    text = "First 1,700 troops to Poland. Then 300 troops to Germany. End"
+    quotes = [claim("s1", n, (place,), quote=q) for n, place, q in
+              ((1700, PL, "1,700 troops to Poland"), (300, DE, "300 troops to Germany"))]
+    placed = [c.__class__(**{**c.__dict__, "evidence": c.evidence.__class__(text.index(c.evidence.text),
+              text.index(c.evidence.text) + len(c.evidence.text), c.evidence.text)}) for c in quotes]
+    html = article_html(text, list(reversed(placed)))
+    assert html.count("<strong") == 2 and html.count("id='quote'") == 1
+    assert html.index("1,700") < html.index("id='quote'") + 60 and "<mark>Germany</mark>" in html

@@ -117,3 +117,13 @@ def test_credit_line_names_outlet_and_date() -> None:
     assert credit_line(sources, ["a", "b"]) == "Sources: CNN, 2 Feb 2022; Business Insider, 2 Feb 2022"
     assert credit_line(sources, ["b"]) == "Sources: Business Insider, 2 Feb 2022"
     assert display_date("Feb 2022") == "Feb 2022"
+
+
+def test_csv_gives_the_period_a_quote_refers_to() -> None:
+    from extraction.timing import with_time
+
+    (dated,) = with_time([claim("s1", 900, (country("PL"),), quote="900 troops went to Poland last week")],
+                         "2022-02-02")
+    row = read_csv(claims_csv([dated], [Source("s1", "s1.txt")], ["s1"])).iloc[0]
+    assert (row["refers_to_start"], row["refers_to_end"], row["refers_to_text"]) == \
+        ("2022-01-24", "2022-01-30", "last week")

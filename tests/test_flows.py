@@ -140,3 +140,36 @@ def test_two_figures_from_one_source_for_one_key_are_two_movements() -> None:
                      claim("s2", 2000, (europe,), origin=US)], ["s1", "s2"])
     assert sorted(m.consensus.text for m in rec.movements) == ["2,000", "3,000"]
     assert len({m.id for m in rec.movements}) == 2
+
+
+def _alerts_and(stray: object) -> list[object]:
+    return [claim("s1", 8500, kind="alert"), claim("s2", 8500, kind="alert", origin=US), stray]
+
+
+def test_a_placeless_claim_giving_anothers_figure_with_another_kind_joins_and_is_flagged() -> None:
+    sent = claim("s3", 8500, kind="deploy", quote="8,500 that were sent last month")
+    rec = reconcile(_alerts_and(sent), ["s1", "s2", "s3"])  # type: ignore[arg-type]
+    (movement,) = rec.movements
+    assert movement.kind == "alert" and movement.kind_dispute == ("alert", "sent")
+    assert sent in movement.claims and sent not in rec.unplaced
+    assert movement.consensus.count == 8500 and movement.agreement == "agree"
+
+
+def test_kind_dispute_needs_the_same_figure_from_another_source() -> None:
+    cases = [
+        claim("s3", 9000, kind="deploy", quote="9,000 were sent"),  # another figure
+        claim("s3", 8500, kind="deploy", to=(PL,), quote="8,500 to Poland"),  # has a place: its own flow
+        claim("s3", 8500, kind="alert", quote="8,500 on alert"),  # same kind: no dispute
+        claim("s3", 8500, kind="deploy", negated=True, quote="8,500 were not sent"),
+    ]
+    for stray in cases:
+        rec = reconcile(_alerts_and(stray), ["s1", "s2", "s3"])  # type: ignore[arg-type]
+        assert all(not m.kind_dispute for m in rec.movements), stray.evidence.text
+
+
+def test_kind_dispute_is_not_joined_when_two_movements_could_take_it() -> None:
+    claims = [claim("s1", 8500, kind="alert"), claim("s2", 8500, (PL,), origin=US, kind="buildup"),
+              claim("s3", 8500, kind="deploy", quote="8,500 were sent")]
+    rec = reconcile(claims, ["s1", "s2", "s3"])
+    assert all(not m.kind_dispute for m in rec.movements)
+    assert claims[2] in rec.unplaced

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.attribution import article_html, highlight, quote_html
+from dashboard.attribution import article_html, highlight, link_html, quote_html
 from dashboard.export import ExportOptions, export_bytes
 from dashboard.tables import claims_csv, neutralise
 from extraction import Document, extract_paths
@@ -74,3 +74,24 @@ def test_pydeck_standalone_html_is_never_used() -> None:
         if re.search(r"\bto_html\s*\(", p.read_text(encoding="utf-8"))
     ] + (["app.py"] if re.search(r"\bto_html\s*\(", (ROOT / "app.py").read_text(encoding="utf-8")) else [])
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        pytest.param("https://example.org/a?b=1&c=2", True, id="https-with-query"),
+        pytest.param("http://example.org/x\" onmouseover=\"alert(1)", True, id="quote-in-url-stays-in-href"),
+        pytest.param("javascript:alert(1)", False, id="javascript-scheme"),
+        pytest.param("data:text/html,<script>x</script>", False, id="data-scheme"),
+        pytest.param("  ", False, id="blank"),
+        pytest.param(None, False, id="none"),
+    ],
+)
+def test_article_url_is_an_escaped_link_that_opens_apart(url: str | None, shown: bool) -> None:
+    link = link_html(url)
+    if not shown:
+        assert link is None
+        return
+    assert link is not None and link.count('"') == 6  # href, target, rel: no attribute smuggled in
+    assert 'rel="noopener noreferrer"' in link and 'target="_blank"' in link
+    assert 'onmouseover="' not in link and "<script" not in link

@@ -53,3 +53,20 @@ def test_html_is_recognised_by_suffix_or_leading_tag() -> None:
 def test_bare_html_fragment_gives_its_text() -> None:
     text, _ = html_to_text("<p>About 1,200 troops will deploy to Poland, officials said.</p><script>x()</script>")
     assert text == "About 1,200 troops will deploy to Poland, officials said."
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "title"),
+    [
+        pytest.param("date: 2023-05-30\nTroops leave for the coast\n\nBody.", "2023-05-30",
+                     "Troops leave for the coast", id="colon"),
+        pytest.param("date 2023-05-30\n\nBody.", "2023-05-30", None, id="no-colon"),
+        pytest.param("date: unknown\nTroops leave for the coast\n\nBody.", None, "Troops leave for the coast",
+                     id="unknown"),
+    ],
+)
+def test_date_header_is_not_the_headline_but_the_line_after_it_may_be(
+    text: str, published: str | None, title: str | None
+) -> None:
+    header = read_header(text)
+    assert header.published == published and header.title == title

@@ -269,3 +269,29 @@ def test_unreadable_stored_claims_are_found_again(
     with sqlite3.connect(tmp_path / "articles.sqlite3") as conn:
         conn.execute("UPDATE extractions SET claims_json = '[{\"id\": 1}]'")
     assert [c.source_id for c in store.documents().claims] == [added.article_id]
+
+
+def test_a_version_1_database_gains_story_columns_and_keeps_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "articles.sqlite3"
+    with sqlite3.connect(path) as conn:
+        for statement in store_module._MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("INSERT INTO articles (id, content_sha256, text, filename, added_at) VALUES"
+                     " ('u_000000000001', 'k1', 'About 1,200 troops went to Poland.', 'old.txt', '2024-01-01')")
+        conn.execute("PRAGMA user_version = 1")
+    opened = open_store(path)
+    (kept,) = opened.list()
+    assert (kept.id, kept.filename, kept.story_key, kept.story_name) == ("u_000000000001", "old.txt", None, None)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+
+
+def test_an_article_is_moved_to_a_story_and_its_story_named(store: ArticleStore) -> None:
+    added = store.add_text(article(7), filename="seven.txt")
+    claims_before = store.documents().claims
+    moved = store.set_story(added.article_id, key="story:seed_a", name="Spring rotation")
+    assert (moved.story_key, moved.story_name) == ("story:seed_a", "Spring rotation")
+    assert store.set_story(added.article_id, name=None).story_key == "story:seed_a"  # KEEP leaves the key
+    assert store.documents().claims == claims_before  # a story changes the comparison, not the claims
+    with pytest.raises(NotStoredError):
+        store.set_story("u_ffffffffffff", key="story:x")
