@@ -133,4 +133,4 @@ def test_the_seeds_story_is_unchanged_and_a_link_reopens_story_and_range(session
     assert len(at.sidebar.selectbox(key="story").options) == 2
     table = next(df.value for df in at.dataframe if "check" in df.value.columns)
     assert list(table["consensus"]) == [r["consensus"] for r in alone]
-    assert list(table[table["consensus"] == "8,500"]["flag"]) == ["differ: alert / sent"]
+    assert list(table[table["consensus"] == "8,500"]["flag"]).count("differ: alert / sent") == 1
