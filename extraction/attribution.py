@@ -16,11 +16,12 @@ _SKIP_BEFORE_VERB = frozenset({
 })
 _GROUP_NOUNS = frozenset({"officials", "sources", "diplomats", "officers", "commanders", "analysts"})
 _PRONOUNS = frozenset({"he", "she", "they"})
+_NAME_JOINERS = frozenset({"of", "for", "and"})
 CONTINUATIONS = ("in addition", "additionally", "also,", "he ", "she ", "they ", "moreover", "furthermore")
 
 
 def _strip_titles(words: list[str]) -> str | None:
-    while len(words) > 1 and words[0].lower() in SPEAKER_STOPWORDS:
+    while len(words) > 1 and (words[0].lower() in SPEAKER_STOPWORDS or words[0].lower() in _NAME_JOINERS):
         words = words[1:]
     name = " ".join(words).removesuffix("’s").removesuffix("'s").strip(" ,.")
     return name or None
@@ -44,12 +45,16 @@ def _run_before(sent: Span, i: int) -> str | None:
     if not tw.text[j][:1].isupper():
         return None
     k = j
-    while k - 1 >= sent.start and (tw.text[k - 1][:1].isupper() or tw.text[k - 1] in (".",)) and \
+    while k - 1 >= sent.start and (tw.text[k - 1][:1].isupper() or tw.text[k - 1] in (".",) or (
+            tw.lower[k - 1] in _NAME_JOINERS and k - 2 >= sent.start and tw.text[k - 2][:1].isupper())) and \
             tw.lower[k - 1] != "the" and k - 1 > sent.start - 1:
-        k -= 1
+        k -= 1  # "Ministry of Defence": a name may hold "of" or "for" between its capitalised words
     if k == sent.start and k == j and tw.lower[k] in SPEAKER_STOPWORDS:
         return None
-    return _strip_titles(tw.text[k:j + 1])
+    name = _strip_titles(tw.text[k:j + 1])
+    if name and tw.lower[k] in SPEAKER_STOPWORDS and name.lower() in SPEAKER_STOPWORDS:
+        return " ".join(tw.text[k:j + 1])  # the title is the name: "the Ministry of Defence said"
+    return name
 
 
 def _run_after(sent: Span, i: int) -> str | None:

@@ -223,3 +223,13 @@ def test_one_paragraph_over_a_million_characters_is_read() -> None:
     found = claims_of(text)
     assert len(found) == text.count("600 soldiers")
     assert all(text[c.evidence.start:c.evidence.end] == c.evidence.text for c in found[:50])
+
+
+def test_a_ministry_is_credited_by_its_whole_name() -> None:
+    c = only_claim("Britain sent around 900 soldiers to Estonia on Monday, the Ministry of Defence said.")
+    assert c.attributed_to == "Ministry of Defence"
+
+
+def test_a_title_with_of_is_stripped_from_a_speaker() -> None:
+    c = only_claim("About 300 troops will go to Chad, Secretary of Defense Lloyd Austin said.")
+    assert c.attributed_to == "Lloyd Austin"
