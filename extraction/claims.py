@@ -145,7 +145,8 @@ for _phrase in lx.TROOP_PHRASES:
 
 _TROOP_STARTS = frozenset({*lx.TROOP_NOUNS, *_TROOP_PHRASES_BY_FIRST})  # where a troop noun may start
 _TROOP_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}))
+    r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}
+                                | {re.escape(w) for w in lx.FORMATION_HEADS}))
     + r")\b|\b\d+(?:st|nd|rd|th)\b",
 )  # searched in lowercased text: a case-blind search of a long alternation is twice as slow
 _DIGIT = re.compile(r"\d")
@@ -349,7 +350,8 @@ def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_A
         at = tok.i + sent.start
         if tok.lower_ in lx.TROOP_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and at not in taken:
             found = ev.find_predicate(tok)
-            if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None:
+            if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None and not (
+                    tok.dep_ == "dobj" and lemma(found[0]) in lx.JOINING_LEMMAS):  # "to join them": not the movers
                 out.append(_Anchor(at, at + 1, None, definite=True, pronoun=True))
     return out
 
@@ -389,6 +391,23 @@ def _named_troops(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[
     return out
 
 
+def _formation_counts(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
+    """``a Stryker company of about 150 people``: people counted inside a formation are its troops."""
+    off = sent.start
+    used = {id(a.count) for a in anchors if a.count is not None}
+    out: list[_Anchor] = []
+    for c in counts:
+        if id(c) in used or c.value is None:
+            continue
+        noun = parsed[c.number_start - off].head
+        if noun.lower_ not in lx.PEOPLE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            continue
+        holder = noun.head.head
+        if lemma(holder) in lx.FORMATION_HEADS or holder.lower_ in lx.FORMATION_HEADS:
+            out.append(_Anchor(c.start, noun.i + off + 1, c))
+    return out
+
+
 def _counts_to_nouns(
     sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]
 ) -> list[_Anchor]:
@@ -398,7 +417,7 @@ def _counts_to_nouns(
     and the noun; the tree does not.
     """
     off = sent.start
-    anchors = anchors + _named_troops(sent, parsed, anchors, counts)
+    anchors = anchors + _named_troops(sent, parsed, anchors, counts) + _formation_counts(sent, parsed, anchors, counts)
     by_head = {ev.head_of(parsed, ev.Span(a.start - off, a.end - off)).i: a for a in anchors if a.count is None}
     if not by_head:
         return anchors
@@ -521,6 +540,14 @@ def _anchor_events(
                 found[j][2].i == at.i or out[j][1].predicate == at.i)), None)
             if host is not None and host.predicate == event.predicate:
                 out[k] = (anchor, replace(event, destinations=host.destinations))
+    # "20 soldiers arriving in Vilnius and 150 more to join them": those joining go where the others went.
+    for k, (anchor, event) in enumerate(out):
+        pred = parsed[event.predicate]
+        if not event.destinations and k > 0 and lemma(pred) in lx.JOINING_LEMMAS and any(
+                c.dep_ == "dobj" and c.lower_ in lx.TROOP_PRONOUNS for c in pred.children):
+            earlier = [e for a, e in out[:k] if e.destinations]
+            if earlier:
+                out[k] = (anchor, replace(event, destinations=earlier[-1].destinations))
     # "80,000 troops stationed along the border, 40,000 of them in Crimea": a part with its own place and
     # no verb of its own takes the movement of the sentence.
     moved = {id(a) for a, _ in out}
@@ -827,7 +854,8 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
         if mentions_troops or names_unit:
             last_troop_sentence = index
         worth_a_look = mentions_troops or names_unit or (troop_context and (
-            has_number or not present.isdisjoint(lx.TROOP_PRONOUNS)))
+            has_number or not present.isdisjoint(lx.TROOP_PRONOUNS))) or (
+            has_number and not present.isdisjoint(lx.FORMATION_HEADS))  # "a company of 120 people"
         if worth_a_look:
             candidates.append((index, offset, _without_bullet(sent), troop_context))
     parsed = parse([sent for _, _, sent, _ in candidates])

@@ -240,6 +240,8 @@ def _own_clause(anchor: Token) -> Token | None:
     for c in anchor.children:
         if c.dep_ in ("acl", "relcl") and kind_of(c, "obj") is not None:
             return c
+        if c.dep_ == "xcomp" and kind_of(c, "subj") is not None:
+            return c  # "150 more to join them"
     return None
 
 

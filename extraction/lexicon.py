@@ -267,3 +267,7 @@ LIST_MARKS: frozenset[str] = frozenset({"-", "–", "—", "•", "*", "·", "�
 READY_WORDS: frozenset[str] = frozenset({"ready", "prepare", "stand"})
 # "the total of U.S. troops in Europe": a tally of troops, not troops that move.
 TOTAL_NOUNS: frozenset[str] = frozenset({"total", "tally", "sum", "strength"})
+# Verbs of joining troops already somewhere: "150 more will join them".
+JOINING_LEMMAS: frozenset[str] = frozenset({"join", "reinforce", "relieve", "replace"})
+# Plain words for people that count troops when they are counted inside a formation ("a company of 150 people").
+PEOPLE_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "personnel", "members", "staff"})

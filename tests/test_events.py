@@ -151,6 +151,12 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the government approving a deployment hosts it": (
         "The Slovak government approved the deployment of 700 Czech soldiers, officials said.",
         [Expect("deploy", count=700, to=("SK",), force="CZ")]),
+    "those joining go where the others went": (
+        "An advance party of 30 soldiers reached Kaunas on Monday, and 200 more will join them in May.",
+        [Expect(count=30, to=("LT",)), Expect(count=200, to=("LT",))]),
+    "people counted inside a formation are its troops": (
+        "A French engineer company of about 120 people has been deployed to Romania.",
+        [Expect("deploy", count=120, to=("RO",))]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
