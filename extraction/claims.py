@@ -152,16 +152,17 @@ _TROOP_WORD = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-def _worth_reading(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _worth_reading(paragraphs: list[tuple[int, str]], forces: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
     """Paragraphs that may hold a claim, and the one before each (for who is speaking).
 
-    A claim needs troops: a troop word or unit, or a number close after a paragraph that has one.
+    A claim needs troops: a troop word, unit or group the article calls troops, or a number close after
+    a paragraph that has one.
     """
     keep: set[int] = set()
     last_troops = -10
     for i, (_, body) in enumerate(paragraphs):
         low = body.lower()
-        if _TROOP_WORD.search(low) or any(w in low for w in _UNIT_FIRST_WORDS):
+        if _TROOP_WORD.search(low) or any(w in low for w in _UNIT_FIRST_WORDS) or any(f in body for f in forces):
             last_troops = i
             keep.update((i - 1, i))
         elif i - last_troops <= 3 and _DIGIT.search(body):
@@ -340,6 +341,41 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
 
 # How many modifier links may stand between a count and the troop noun it counts.
 MAX_COUNT_LINK = 3
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Names an article uses: people in full (for speakers) and groups it calls troops ("Wagner fighters")."""
+
+    people: dict[str, str]
+    forces: frozenset[str]
+
+
+_NAMED_FORCE = re.compile(r"\b([A-Z][a-z]{2,})(?:'s|’s)? (?:" + "|".join(sorted(lx.FORCE_NOUNS)) + r")\b")
+
+
+def _named_forces(text: str) -> frozenset[str]:
+    """Capitalised names an article puts before a troop noun ("Wagner fighters"), not places or nations."""
+    found: set[str] = set()
+    for m in _NAMED_FORCE.finditer(text):
+        name = m.group(1)
+        if name.lower() in lx.NOT_FORCE_NAMES or geo.demonym_country(name) or geo.resolve(name).precision in (
+                "country", "region", "admin"):
+            continue  # "Kremlin troops" is Russia's; a town's name before "fighters" is a group ("Wagner")
+        found.add(name)
+    return frozenset(found)
+
+
+def _named_force_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor], forces: frozenset[str]) -> list[_Anchor]:
+    """``Wagner will not return to Ukraine``: a group the article calls troops, named on its own."""
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[_Anchor] = []
+    for tok in parsed:
+        at = tok.i + sent.start
+        if tok.text in forces and at not in taken and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                ev.find_predicate(tok) is not None:
+            out.append(_Anchor(at, at + 1, None, definite=True))
+    return out
 
 
 def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
@@ -678,9 +714,10 @@ def _sentence_claims(
     troop_context: bool,
     speaker: Callable[[], str | None],
     previous: list[_Draft],
-    people: dict[str, str],
+    names: _Names,
     antecedent: str | None = None,
 ) -> list[_Draft]:
+    people = names.people
     tw = words(sent.doc)
     doc = sent.doc
     counts = find_counts(sent)
@@ -693,6 +730,8 @@ def _sentence_claims(
                 if covered.isdisjoint(range(u.start, u.end)) and (not anchors or _unit_moves(u, sent, parsed, covered))]
     if troop_context:
         anchors += _pronoun_anchors(sent, parsed, anchors)
+    if names.forces:
+        anchors += _named_force_anchors(sent, parsed, anchors, names.forces)
     anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
@@ -821,7 +860,7 @@ def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list
 PARALLEL_CHARS = 1_000_000
 
 
-def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> list[_Draft]:
+def _drafts(paragraphs: list[tuple[int, str]], names: _Names) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
     docs = [read(nlp, body) for _, body in paragraphs]
@@ -837,10 +876,11 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
             opens_with = words(sent.doc).full[sent.start_char:sent.end_char].lower().startswith(CONTINUATIONS)
             if found == "<pronoun>" or (found is None and opens_with):
                 found = next((speaker_at(j) for j in range(i - 1, max(-1, i - 6), -1) if speaker_at(j)), None)
-            speakers[i] = expand_name(found, full_names)
+            speakers[i] = expand_name(found, names.people)
         return speakers[i]
 
     candidates: list[tuple[int, int, Span, bool]] = []
+    force_words = {f.lower() for f in names.forces}
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
@@ -855,7 +895,8 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
             last_troop_sentence = index
         worth_a_look = mentions_troops or names_unit or (troop_context and (
             has_number or not present.isdisjoint(lx.TROOP_PRONOUNS))) or (
-            has_number and not present.isdisjoint(lx.FORMATION_HEADS))  # "a company of 120 people"
+            has_number and not present.isdisjoint(lx.FORMATION_HEADS)) or (  # "a company of 120 people"
+            not present.isdisjoint(force_words))  # "Wagner will not return"
         if worth_a_look:
             candidates.append((index, offset, _without_bullet(sent), troop_context))
     parsed = parse([sent for _, _, sent, _ in candidates])
@@ -864,7 +905,7 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
     antecedent: str | None = None  # the last unit named, for "they" in the sentences after it
     for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, full_names, antecedent)
+        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, names, antecedent)
         named = find_units(sent)
         antecedent = named[-1].name if named else antecedent
         for d in found:
@@ -884,11 +925,11 @@ def _without_bullet(sent: Span) -> Span:
     return sent.doc[start:sent.end] if start > sent.start else sent
 
 
-def _drafts_of_chunk(job: tuple[list[tuple[int, str]], dict[str, str]]) -> list[_Draft]:
+def _drafts_of_chunk(job: tuple[list[tuple[int, str]], _Names]) -> list[_Draft]:
     return _drafts(*job)
 
 
-def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], size: int) -> list[_Draft]:
+def _all_drafts(paragraphs: list[tuple[int, str]], names: _Names, size: int) -> list[_Draft]:
     """Drafts of every paragraph; a very long article is split across processes.
 
     The processes are forked, so the pipeline and gazetteer already loaded are shared. A
@@ -896,13 +937,13 @@ def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], s
     """
     workers = min(os.cpu_count() or 1, 4)
     if size <= PARALLEL_CHARS or workers < 2 or len(paragraphs) < 2 * workers:
-        return _drafts(paragraphs, full_names)
+        return _drafts(paragraphs, names)
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return _drafts(paragraphs, full_names)
+        return _drafts(paragraphs, names)
     step = -(-len(paragraphs) // workers)
-    jobs = [(paragraphs[i:i + step], full_names) for i in range(0, len(paragraphs), step)]
+    jobs = [(paragraphs[i:i + step], names) for i in range(0, len(paragraphs), step)]
     with context.Pool(len(jobs)) as pool:
         parts = pool.map(_drafts_of_chunk, jobs)
     return [d for part in parts for d in part]
@@ -970,9 +1011,10 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
     pipeline()
-    paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
-    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, full_names, len(text)), article))
+    names = _Names(full_names, _named_forces(text))
+    paragraphs = _worth_reading(_paragraphs(_tokenizable(text)), names.forces)
+    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, names, len(text)), article))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []

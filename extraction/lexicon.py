@@ -271,3 +271,12 @@ TOTAL_NOUNS: frozenset[str] = frozenset({"total", "tally", "sum", "strength"})
 JOINING_LEMMAS: frozenset[str] = frozenset({"join", "reinforce", "relieve", "replace"})
 # Plain words for people that count troops when they are counted inside a formation ("a company of 150 people").
 PEOPLE_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "personnel", "members", "staff"})
+# Troop nouns a group's name may stand before ("Wagner fighters", "Hezbollah militants").
+FORCE_NOUNS: frozenset[str] = frozenset({"fighters", "troops", "forces", "mercenaries", "soldiers", "militants",
+                                         "militiamen", "units", "paramilitaries", "gunmen"})
+# Capitalised words before a troop noun that do not name a group.
+NOT_FORCE_NAMES: frozenset[str] = frozenset({
+    "the", "these", "those", "some", "many", "more", "most", "all", "both", "other", "foreign", "allied", "ground",
+    "special", "combat", "army", "navy", "marine", "coalition", "government", "rebel", "enemy", "western", "nato",
+    "federal", "state", "national", "regular", "reserve", "elite", "airborne", "american", "un", "peacekeeping",
+})

@@ -221,3 +221,12 @@ def test_a_figure_of_something_else_is_not_a_troop_count() -> None:
     found = claims_of("After troops were sent to Estonia, 2,000 senators will travel to Tallinn.")
     assert [tuple(d.country_code for d in c.destinations) for c in found] == [("EE",)]
     assert all(c.count is None for c in found), [c.to_dict() for c in found]
+
+
+def test_a_group_the_article_calls_troops_is_an_anchor_on_its_own() -> None:
+    text = ("About 2,000 Redwolf fighters crossed into Mali last year.\n\n"
+            "Redwolf will not go back to Niger, its commander said.")
+    found = claims_of(text)
+    ruled_out = [c for c in found if c.negated]
+    assert [tuple(d.country_code for d in c.destinations) for c in ruled_out] == [("NE",)], [
+        c.to_dict() for c in found]
