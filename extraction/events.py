@@ -295,6 +295,8 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
         prep = tok.head
         gov = prep.head
         word = prep.lower_
+        while prep.dep_ == "conj" and gov.tag_ in ("IN", "TO") and gov.head.i != gov.i:
+            gov = gov.head.head if gov.dep_ == "conj" else gov.head  # "along the border and in Crimea"
         # "to their bases in Vladikavkaz": the place is inside a container noun the outer prep governs.
         while (word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj")
                and gov.i not in places):
@@ -452,6 +454,11 @@ def named_together(
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     together = {t.i for t in root.subtree if t.i == root.i or t.dep_ in ("conj", "appos", "compound", "cc")}
+    if root.dep_ == "pobj":
+        # "along the border with Ukraine and in Crimea": prepositions joined by "and" name places together
+        for prep in root.head.conjuncts:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                together.update(t.i for t in obj.subtree if t.i == obj.i or t.dep_ in ("conj", "appos", "compound"))
     return [k for k in found if heads[k].i in together or heads[k].i == first.i]
 
 
@@ -567,8 +574,12 @@ def modality(pred: Token, anchor: Token) -> tuple[bool, bool, bool]:
             question = True  # "it is unclear how many Marines will be left"
         if tok is not pred and lem in lx.REQUEST_LEMMAS:
             question = True  # "urged Belgrade to withdraw its troops": a demand, not a movement
-        if any(c.dep_ == "mark" and c.lower_ == "if" for c in kids):
-            hedged = True
+        if any(c.dep_ == "mark" and c.lower_ in lx.HYPOTHETICAL_MARKS for c in kids) or (
+                tok.dep_ in ("acl", "relcl") and tok.head.lower_ == "case" and tok.head.head.lower_ == "in"):
+            question = True  # "in case a response force is called up", "if needed": a hypothetical
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lx.HYPOTHETICAL_MARKS for g in c.children)
+               for c in kids):
+            hedged = True  # "would send 4,000 troops only if the ceasefire collapses": on a condition
         if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lower_ == "instead":
             negated = True
     if pred.dep_ == "pcomp" and pred.head.lower_ == "than" and any(c.lower_ == "rather" for c in pred.head.children):

@@ -280,3 +280,5 @@ NOT_FORCE_NAMES: frozenset[str] = frozenset({
     "special", "combat", "army", "navy", "marine", "coalition", "government", "rebel", "enemy", "western", "nato",
     "federal", "state", "national", "regular", "reserve", "elite", "airborne", "american", "un", "peacekeeping",
 })
+# Clauses of a movement that may never happen: "if needed", "unless talks fail".
+HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})

@@ -157,6 +157,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "people counted inside a formation are its troops": (
         "A French engineer company of about 120 people has been deployed to Romania.",
         [Expect("deploy", count=120, to=("RO",))]),
+    "places named together across prepositions": (
+        "Russia has massed 60,000 troops along the border with Georgia and in Abkhazia.",
+        [Expect("buildup", count=60000)]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
@@ -174,6 +177,7 @@ def test_sentence_gives_its_claims(name: str) -> None:
 NOTHING_DECIDED: dict[str, str] = {
     "an open question": "It is unclear whether any American forces would be deployed to Kyiv.",
     "how many": "It is not known how many soldiers will be sent to Niger.",
+    "a hypothetical": "Allies would send 4,000 troops to Moldova only if the ceasefire collapses.",
     "a demand": "The council urged Armenia to withdraw its troops from the border.",
     "no decision": "No decision has been made to send troops to Taiwan, the official said.",
     "moved closer": "The soldiers have moved closer to Ukraine.",
