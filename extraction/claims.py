@@ -903,18 +903,48 @@ def _drafts(paragraphs: list[tuple[int, str]], names: _Names) -> list[_Draft]:
     drafts: list[_Draft] = []
     by_count: dict[tuple[str, int | None], list[_Draft]] = {}
     antecedent: str | None = None  # the last unit named, for "they" in the sentences after it
+    bases: dict[str, Place] = {}  # where a unit is based, as the article says it anywhere
     for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
         found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, names, antecedent)
         named = find_units(sent)
         antecedent = named[-1].name if named else antecedent
+        for unit in named:
+            base = _home_base(unit, sent, tree)
+            if base is not None:
+                bases.setdefault(unit.name, base)
         for d in found:
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):
                 drafts.append(d)
                 by_count.setdefault((d.kind, d.count), []).append(d)
+    for d in drafts:
+        if d.origin is None and d.unit in bases and d.kind in ("deploy", "relocate", "withdraw"):
+            base = bases[d.unit]
+            d.origin = replace(base, why=f"{d.unit}'s home base, stated elsewhere in the article; {base.why}")
     return drafts
+
+
+def _home_base(unit: UnitMention, sent: Span, parsed: Doc) -> Place | None:
+    """Where a unit is based, when its sentence says so ("the 2nd Cavalry Regiment, based in Vilseck")."""
+    head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
+    verbs = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(head.head)
+    for verb in verbs:
+        if lemma(verb) not in lx.STATIONED_LEMMAS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        text = words(sent.doc).span_text(obj.left_edge.i + sent.start,
+                                                         obj.right_edge.i + sent.start + 1)
+                        place = geo.resolve(text.removeprefix("the ").strip(), sent.text)
+                        if place.resolved:
+                            return place
+    return None
 
 
 def _without_bullet(sent: Span) -> Span:

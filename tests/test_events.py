@@ -160,6 +160,10 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "places named together across prepositions": (
         "Russia has massed 60,000 troops along the border with Georgia and in Abkhazia.",
         [Expect("buildup", count=60000)]),
+    "a unit's home base said elsewhere is its origin": (
+        "The 173rd Airborne Brigade is based in Vicenza, Italy.\n\n"
+        "On Monday the 173rd Airborne Brigade was sent to Latvia.",
+        [Expect(to=("LV",), origin="IT", unit="173rd Airborne Brigade")]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
