@@ -261,8 +261,10 @@ def _find_anchors(
                                   "their", "its", "combat", "ground", "foreign", "western"):
                 break
             k -= 1
+        # "the troops", "the soldiers" with nothing else before them stand for the troops just named
+        bare_definite = tw.lower[k] == "the" and end - k == 2
         anchors.append(_Anchor(k, end, None, definite=tw.lower[k] == "the", no_det=no_det,
-                               anaphoric=anaphoric, force=force))
+                               anaphoric=anaphoric or bare_definite, force=force))
         i = end
     anchors.sort(key=lambda a: a.start)
     return anchors

@@ -150,7 +150,7 @@ HOMEWARD: frozenset[str] = frozenset({"home", "homeward", "out", "back"})
 # "add 625 troops"; "the division received orders" is no movement of the orders).
 OBJECT_ONLY_MOVES: frozenset[str] = frozenset({
     "receive", "host", "welcome", "add", "bring", "deliver", "transport", "expand", "boost", "bolster",
-    "commit", "position", "station", "base", "garrison", "recall", "offer", "land", "push",
+    "commit", "position", "station", "base", "garrison", "recall", "offer", "push",
     "pour", "ship", "post", "assign", "order", "set",
 })
 ADJECTIVE_MOVES: frozenset[str] = frozenset({"bound"})

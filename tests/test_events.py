@@ -164,6 +164,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
         "The 173rd Airborne Brigade is based in Vicenza, Italy.\n\n"
         "On Monday the 173rd Airborne Brigade was sent to Latvia.",
         [Expect(to=("LV",), origin="IT", unit="173rd Airborne Brigade")]),
+    "the troops of the next sentence are those just counted": (
+        "About 800 Marines landed in Darwin on Monday. The troops will move to Townsville next week.",
+        [Expect(count=800, to=("AU",)), Expect(count=800, to=("AU",), extra={"second": True})]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
@@ -238,3 +241,8 @@ def test_a_group_the_article_calls_troops_is_an_anchor_on_its_own() -> None:
     ruled_out = [c for c in found if c.negated]
     assert [tuple(d.country_code for d in c.destinations) for c in ruled_out] == [("NE",)], [
         c.to_dict() for c in found]
+
+
+def test_the_troops_of_the_next_sentence_carry_the_count() -> None:
+    found = claims_of("About 800 Marines landed in Darwin on Monday. The troops will move to Townsville next week.")
+    assert [(c.count, c.destinations[0].name.split(",")[0]) for c in found] == [(800, "Darwin"), (800, "Townsville")]
