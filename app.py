@@ -9,7 +9,7 @@ import streamlit as st
 import geo
 from dashboard import articles, presentation, views
 from dashboard.attribution import picked_movement
-from dashboard.basemap import load_basemap
+from dashboard.basemap import BASEMAP_PATH, load_basemap
 from dashboard.credits import outlet_name
 from dashboard.deck import build_deck
 from dashboard.export import MIME, ExportOptions, export_bytes, file_name
@@ -37,7 +37,7 @@ present = presentation.parse_presentation(st.query_params.to_dict())
 if present is not None:
     shown = parse_params(st.query_params.to_dict(), [s.id for s in sources]).sources
     presentation.show(present, views.reconciled(corpus, shown, rev, store), sources,
-                      load_basemap(str(geo.country_shapes_path())))
+                      load_basemap())
     st.stop()
 
 st.title("Troop movements in the news")
@@ -59,9 +59,9 @@ state = state.__class__(state.view, state.sources, movement.id if movement else 
 if st.query_params.to_dict() != state.to_params():
     st.query_params.from_dict(state.to_params())
 
-basemap = load_basemap(str(geo.country_shapes_path()))
+basemap = load_basemap()
 if basemap is None:
-    st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
+    st.warning(f"Country shapes not found at {BASEMAP_PATH}: the map is drawn without a basemap.")
 names = {s.id: outlet_name(s) for s in sources}
 every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
 deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)

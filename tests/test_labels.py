@@ -1,0 +1,141 @@
+"""The one label-placement rule of the live map and the exports: boxes on screen, no overlaps, fixed order."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from dashboard import labels as labels_module
+from dashboard.basemap import load_basemap
+from dashboard.deck import (
+    ALERTS,
+    BUILDUPS,
+    COUNTRY_NAMES,
+    COUNTRY_SIZE_PX,
+    DESTINATION_MARKERS,
+    LABEL_PAD_PX,
+    LABEL_SIZE_PX,
+    LABELS,
+    NODES,
+    RULED_OUT,
+    build_deck,
+    screen_xy,
+)
+from dashboard.labels import Label, disc, overlap, place_labels, text_size
+from extraction.flows import reconcile
+from tests.builders import claim, country, region, site
+
+SIZES = [(1366, 768), (1920, 1080), (1080, 1080)]
+LIVE_CANVAS = {(1366, 768): (906, 560), (1920, 1080): (1460, 560), (1080, 1080): (620, 560)}  # beside the sidebar
+
+
+def test_a_label_takes_the_nearest_free_place_and_the_first_never_moves() -> None:
+    a = Label(100, 100, 60, 15, gap=5)
+    b = Label(100, 100, 60, 15, gap=5)
+    first, second = place_labels([a, b])
+    assert first is not None and second is not None
+    assert first.left == 105 and not first.leader  # to the right of its place
+    assert second.left + second.width <= 95  # then to the left
+    assert overlap(first.box, second.box) == 0
+
+
+def test_a_crowded_label_goes_further_out_with_a_leader_line() -> None:
+    blocks = [disc(100, 100, 60)]
+    (placed,) = place_labels([Label(100, 100, 40, 12, gap=5)], blocks)
+    assert placed is not None and placed.leader and overlap(placed.box, blocks[0]) == 0
+
+
+def test_an_optional_label_is_dropped_not_moved() -> None:
+    name = Label(100, 100, 40, 12, optional=True)
+    assert place_labels([name], [disc(100, 100, 40)]) == [None]
+    (alone,) = place_labels([name])
+    assert alone is not None and alone.left == 80  # centred on its point
+
+
+def test_labels_stay_inside_the_frame_when_they_can() -> None:
+    (placed,) = place_labels([Label(195, 50, 50, 12, gap=4)], frame=(0, 0, 200, 100))
+    assert placed is not None and placed.box[2] <= 200
+
+
+def test_text_widths_are_the_same_when_many_sessions_ask_at_once() -> None:
+    chars = [chr(c) for c in range(0x20, 0x2000)]  # Latin, Greek, Cyrillic, Arabic...: mostly new to the cache
+    labels_module._advance.cache_clear()
+    with ThreadPoolExecutor(8) as pool:  # Streamlit runs each session's script on a thread of its own
+        together = list(pool.map(lambda part: [text_size(c, 13)[0] for c in part], [chars[n::8] for n in range(8)]))
+    labels_module._advance.cache_clear()
+    alone = [[text_size(c, 13)[0] for c in chars[n::8]] for n in range(8)]
+    assert together == alone
+    assert text_size("W", 13)[0] > text_size("i", 13)[0] > 0
+
+
+PL, DE, RO, US, UA = (country(c) for c in ("PL", "DE", "RO", "US", "UA"))
+BY = site("Belarus", "BY", 53.5, 28.0)
+BRAGG = site("Fort Bragg, North Carolina", "US", 35.14, -79.0)
+KABUL = site("Kabul", "AF", 34.53, 69.17)
+KUWAIT, QATAR = site("Kuwait", "KW", 29.3, 47.6), site("Qatar", "QA", 25.3, 51.2)
+NIGER, KP = site("Niger", "NE", 17.4, 9.4), site("North Korea", "KP", 40.0, 127.0)
+DARWIN = site("Darwin, Northern Territory", "AU", -12.46, 130.84)
+VLADIVOSTOK = site("Vladivostok", "RU", 43.12, 131.9)
+
+SEED_LIKE = [  # the seeds' crowded pattern: parts, a combined total, a region, buildups, ruled-out places
+    claim("s1", 1700, (PL,), origin=BRAGG), claim("s2", 2000, (PL,), origin=BRAGG),
+    claim("s1", 300, (DE,), origin=BRAGG), claim("s1", 1000, (RO,), origin=DE),
+    claim("s1", 2000, (PL, DE), origin=US), claim("s1", 3000, (region("Eastern Europe", 50.0, 25.0),), origin=US),
+    claim("s1", 8500, (), kind="alert"),
+    claim("s1", 100000, (UA,), kind="buildup", force="RU"),
+    claim("s1", None, (BY,), kind="buildup", force="RU", count_text="tens of thousands"),
+    claim("s1", None, (UA,), negated=True),
+]
+VIEWS = {
+    "seed-like": SEED_LIKE,
+    "gulf": [claim("s1", 3000, (KUWAIT, QATAR), origin=KABUL), claim("s1", 1000, (KUWAIT,), origin=KABUL)],
+    "sahel": [claim("s1", 1000, (NIGER,), kind="withdraw"), claim("s1", None, (NIGER,), negated=True)],
+    "pacific": [claim("s1", 2500, (DARWIN,), origin=US), claim("s1", 1500, (VLADIVOSTOK,), origin=KP)],
+}
+
+
+def _boxes(spec: dict, canvas: tuple[int, int]) -> tuple[list[tuple[str, tuple]], list[tuple]]:  # type: ignore[type-arg]
+    """Every label's box and every mark's box on screen, as deck.gl draws them at the opening view."""
+    view = spec["initialViewState"]
+    cx, cy = screen_xy(view["longitude"], view["latitude"], view["zoom"])
+
+    def at(position: list[float]) -> tuple[float, float]:
+        x, y = screen_xy(position[0], position[1], view["zoom"])
+        return x - cx + canvas[0] / 2, y - cy + canvas[1] / 2
+
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    texts = []
+    for layer_id, size, bold in ((LABELS, LABEL_SIZE_PX, True), (COUNTRY_NAMES, COUNTRY_SIZE_PX, False)):
+        for row in layers[layer_id]["data"]:
+            x, y = at(row["position"])
+            width, height = text_size(row["text"], size, bold)
+            left, top = x + row["offset"][0], y + row["offset"][1]
+            texts.append((row["text"], (left, top, left + width, top + height)))
+    marks = [disc(*at(row["position"]), 18) for row in layers[ALERTS]["data"]]
+    marks += [disc(*at(row["position"]), 12) for row in layers[RULED_OUT]["data"]]
+    marks += [disc(*at(row["position"]), row["radius"]) for layer in (DESTINATION_MARKERS, NODES)
+              for row in layers[layer]["data"]]
+    marks += [disc(*at(row["position"]), 6) for row in layers[BUILDUPS]["data"]]  # at least the disc's middle
+    return texts, marks
+
+
+@pytest.mark.parametrize("window", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("name", VIEWS)
+def test_no_label_overlaps_another_or_a_mark_at_the_opening_view(name: str, window: tuple[int, int]) -> None:
+    canvas = LIVE_CANVAS[window]
+    claims = VIEWS[name]
+    rec = reconcile(claims, sorted({c.source_id for c in claims}))
+    spec = json.loads(build_deck(rec, load_basemap(), size=canvas).to_json())
+    texts, marks = _boxes(spec, canvas)
+    assert texts
+    for n, (text, box) in enumerate(texts):
+        for other, other_box in texts[n + 1:]:
+            assert overlap(box, other_box) == 0, (text, other)
+        for mark in marks:
+            assert overlap(box, mark) < 2, (text, mark)  # a pixel of anti-aliasing at most
+    labels = [t for t, _ in texts]
+    for place in ("Poland", "Germany", "Romania") if name == "seed-like" else ():
+        assert any(t.startswith(place + " ") for t in labels), place  # every destination label names its place
+    assert LABEL_PAD_PX >= 0
