@@ -150,8 +150,8 @@ ALERT_RADIUS_PX = 18
 DESTINATION_DOT_PX = 5  # the dot at a destination an arc ends at
 MAX_COUNTRY_NAMES = 40  # the most prominent first; the rest only crowd the map
 EARTH_CIRCUMFERENCE_M = 40_075_016.7
-VISIBLE_PX = (900, 560)  # the live map's canvas at 1366×768 (the smallest usual window), framed and labelled
-FILL = 0.55  # the framed places span this share of the canvas; the rest is room for their labels
+VISIBLE_PX = (620, 560)  # the live map's canvas beside the sidebar in a 1080-pixel-wide window: framed and labelled
+FILL = 0.6  # the framed places span this share of the canvas; the rest is room for their labels
 MIN_SPAN_DEG = 20.0  # one place alone is shown with its surroundings
 
 

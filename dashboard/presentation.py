@@ -24,7 +24,7 @@ ASPECTS: dict[str, tuple[int, int]] = {"16x9": (16, 9), "1x1": (1, 1)}
 # The window is the frame (1920×1080 for 16:9, 1080×1080 for 1:1): the map takes the height the title, legend
 # and credits leave, so all of them are inside the screenshot and the map covers over 70% of it.
 FRAMES: dict[tuple[int, int], tuple[int, int]] = {(16, 9): (1920, 1080), (1, 1): (1080, 1080)}
-TEXT_PX = {(16, 9): 235, (1, 1): 300}
+TEXT_PX = {(16, 9): 205, (1, 1): 255}
 PAGE_PAD_PX = 16  # the page's margin left and right of the map
 
 _HIDE_CONTROLS = """
