@@ -12,7 +12,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.basemap import CountryLabel, countries_around, country_labels
-from dashboard.labels import LINE_HEIGHT, Label, disc, figure, leader_end, place_labels, text_size
+from dashboard.labels import LINE_HEIGHT, Label, disc, figure, leader_end, no_destination, place_labels, text_size
 from extraction.flows import Movement, Reconciliation, home_place, place_key
 from geo import Place, great_circle
 
@@ -299,6 +299,12 @@ def build_layers(
                                    max(o[2] for o in obstacles[-len(dests):]) + 4 if len(dests) == 1 else 8.0))
             continue
         if not dests:
+            if m.origin is not None and m.origin.resolved:  # troops leaving, destination not stated: a dot there
+                touch(m.origin)
+                markers.append({**row, "position": _pos(m.origin), "colour": [*colour, 220],
+                                "radius": 6 + width_px(count)})
+                obstacles.append((*_pos_t(m.origin), 7 + width_px(count)))
+                texts.append(_Text(_pos(m.origin), no_destination(m, text), [20, 20, 20, 255]))
             continue
         touch(m.origin, *dests)
         if m.origin is None or not m.origin.resolved:

@@ -188,6 +188,12 @@ def leader_end(placement: Placement, x: float, y: float) -> tuple[float, float]:
     return min(max(x, left), right), min(max(y, top), bottom)
 
 
+def no_destination(movement: Movement, figure_text: str) -> str:
+    """The label of a movement that only says where troops leave: ``Niger: 1,000 (withdraw, no destination stated)``."""
+    place = movement.origin.name if movement.origin is not None else "?"
+    return f"{place}: {figure_text} ({movement.kind}, no destination stated)"
+
+
 def figure(movement: Movement) -> str:
     """A movement's figure for a map label.
 

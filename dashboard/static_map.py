@@ -35,7 +35,7 @@ from shapely.geometry import box
 import geo
 from dashboard.credits import DATA_ATTRIBUTION, credit_line
 from dashboard.deck import KIND_COLOURS
-from dashboard.labels import Box, Label, LabelLayout, disc, figure, text_size
+from dashboard.labels import Box, Label, LabelLayout, disc, figure, no_destination, text_size
 from extraction.flows import Reconciliation, home_place, place_key
 from extraction.model import Source
 from geo import Place
@@ -191,6 +191,8 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
                 marks.append(Mark("buildup", p, f"{m.force} buildup: {text}\n{p.name}", count))
             continue
         if not dests:
+            if m.origin is not None and m.origin.resolved:  # troops leaving, destination not stated
+                marks.append(Mark("destination", m.origin, no_destination(m, text), count))
             continue
         has_origin = m.origin is not None and m.origin.resolved
         if has_origin and m.origin is not None:
@@ -385,6 +387,22 @@ class _Labeller:
                          arrowprops=leader if placed.leader else None, zorder=20, **style)
 
 
+Corner = Literal["lower left", "lower right", "upper left", "upper right"]
+
+
+def _free_corner(axes: Any, width: float, height: float, points: Sequence[Any]) -> Corner:
+    """The corner of the map (lower left first) where a legend of this size covers the fewest marks."""
+    corners: dict[Corner, tuple[float, float]] = {
+        "lower left": (axes.x0, axes.y0), "lower right": (axes.x1 - width, axes.y0),
+        "upper left": (axes.x0, axes.y1 - height), "upper right": (axes.x1 - width, axes.y1 - height)}
+
+    def covered(corner: tuple[float, float]) -> int:
+        x0, y0 = corner
+        return sum(1 for x, y in points if x0 - 10 <= x <= x0 + width + 10 and y0 - 10 <= y <= y0 + height + 10)
+
+    return min(corners, key=lambda name: covered(corners[name]))
+
+
 def _radius(mark: Mark) -> float:
     """A mark's radius in points (half its marker size)."""
     radius = {"alert": 17.0, "buildup": 11 + 0.03 * math.sqrt(mark.count or 10000), "ruled_out": 9.0}
@@ -547,14 +565,19 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
                                 "mutation_scale": (10 + 2.2 * width) * (0.8 if arc.combined else 1.0),
                                 "shrinkA": 0, "shrinkB": 4 * s, "alpha": 0.8 if arc.combined else 1.0})
 
+    proj = _transformer(crs)
     legend = ax.legend(handles=_legend_handles(s), loc="lower left", fontsize=11 * s, frameon=True,
                        framealpha=0.92, edgecolor="#cccccc", borderpad=0.8, labelspacing=0.55, handlelength=2.6,
                        title="Legend", title_fontsize=11.5 * s, alignment="left")
     legend.set_zorder(30)
-    labeller = _Labeller(ax, fig)
     box_ = legend.get_window_extent(canvas.get_renderer())
+    marks = [ax.transData.transform(proj.transform(*_lonlat(m.place))) for m in items.marks]
+    corner = _free_corner(ax.get_window_extent(), box_.width, box_.height, marks)
+    if corner != "lower left":  # a mark lies under the legend in its usual corner: move it to a free one
+        legend.set_loc(corner)
+        box_ = legend.get_window_extent(canvas.get_renderer())
+    labeller = _Labeller(ax, fig)
     labeller.block_display(box_.x0, box_.y0, box_.x1, box_.y1)
-    proj = _transformer(crs)
     for arc in items.arcs:  # keep labels off the arrowheads
         for p in (arc.origin, arc.destination):
             labeller.block(*proj.transform(*_lonlat(p)), 10 * s * fig.dpi / 72)

@@ -105,6 +105,14 @@ def test_unresolved_places_are_never_drawn() -> None:
     assert all(not layers[i]["data"] for i in LAYER_IDS if i != "basemap")
 
 
+def test_troops_leaving_with_no_destination_are_a_dot_where_they_leave() -> None:
+    niger = site("Niamey", "NE", 13.5, 2.1)
+    layers = _layers([claim("s1", 1000, (), origin=niger, kind="withdraw")])
+    (dot,) = layers[DESTINATION_MARKERS]["data"]
+    assert dot["position"] == [2.1, 13.5] and dot["movement_id"]  # clickable, where the troops leave
+    assert [label["text"] for label in layers[LABELS]["data"]] == ["Niamey: 1,000 (withdraw, no destination stated)"]
+
+
 def test_sources_that_differ_show_on_the_consensus_label() -> None:
     layers = _layers([claim("s1", 1700, (PL,), origin=BRAGG), claim("s2", 1700, (PL,), origin=BRAGG),
                       claim("s3", 2000, (PL,), origin=BRAGG)], sources=("s1", "s2", "s3"))
