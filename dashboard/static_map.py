@@ -33,6 +33,7 @@ from pyproj import Transformer
 from shapely.geometry import box
 
 import geo
+from dashboard.basemap import countries_around, country_labels
 from dashboard.credits import DATA_ATTRIBUTION, credit_line
 from dashboard.deck import KIND_COLOURS
 from dashboard.labels import Box, Label, LabelLayout, disc, figure, no_destination, text_size
@@ -56,6 +57,7 @@ SEA = "#dce6ee"
 BORDER = "#b4b0a8"
 HIGHLIGHT_LAND = "#e4dccb"
 COMBINED_COLOUR = "#7f93b8"
+COUNTRY_NAME = "#8c877d"
 RULED_OUT_COLOUR = "#303030"
 ARC_POINTS = 64
 
@@ -369,6 +371,19 @@ class _Labeller:
         dx, dy = self.ax.transData.transform((x, y))
         self.layout.block(disc(dx, self.height - dy, radius_px))
 
+    def name(self, x: float, y: float, text: str, size: float, **style: Any) -> None:
+        """A country's name at its label point, or beside it, or nothing when anything else is there already."""
+        px = self.fig.dpi / 72.0
+        width, height = text_size(text, size * px, False, STATIC_LINE_HEIGHT)
+        ax_, ay_ = self.ax.transData.transform((x, y))
+        gap = 0.5 * size * px  # between two names side by side
+        placed = self.layout.place(Label(ax_, self.height - ay_, width + 2 * gap, height, optional=True))
+        if placed is not None:  # centred on the point, or just beside it where that is free
+            dx = (placed.left + gap + width / 2 - ax_) / px
+            dy = -(placed.top + height / 2 - (self.height - ay_)) / px
+            self.ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha="center", va="center",
+                             fontsize=size, fontfamily=FONT, annotation_clip=False, zorder=4, **style)
+
     def place(self, x: float, y: float, text: str, size: float, gap: float = 0.0, **style: Any) -> None:
         px = self.fig.dpi / 72.0
         pad = LABEL_PAD * size * px
@@ -610,6 +625,13 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
         pts = [proj.transform(*_lonlat(p)) for p in places]
         labeller.place(sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), label, 12.5 * s,
                        color="#3d5382", fontweight="bold")
+    # The countries the flows touch and their neighbours, named as on the live map where nothing else is.
+    touched = {p.country_code for a in items.arcs for p in (a.origin, a.destination) if p.country_code}
+    touched |= {m.place.country_code for m in items.marks if m.place.country_code}
+    for country in countries_around(touched, country_labels()):
+        x, y = proj.transform(country.lon, country.lat)
+        if x0 <= x <= x1 and y0 <= y <= y1 and math.isfinite(x):
+            labeller.name(x, y, country.name, 10.5 * s, color=COUNTRY_NAME, fontstyle="italic")
 
 
     def put(y_px: float, block: _Block, **style: Any) -> None:

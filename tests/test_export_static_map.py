@@ -140,6 +140,14 @@ def test_troops_leaving_with_no_destination_are_marked_where_they_leave() -> Non
         ("destination", "Niamey: 1,000 (withdraw, no destination stated)")]
 
 
+def test_countries_around_the_flows_are_named_on_the_picture() -> None:
+    reconciliation = reconcile([claim(count=1000, to=(country("RO"),), origin=country("DE"))], ["s1"])
+    svg = render(reconciliation, MapText("t", "", "c"), Frame(1200, 675), "svg")
+    words = set(" ".join(ET.fromstring(svg).itertext()).split())
+    assert {"Austria", "Hungary", "Poland"} & words  # neighbours of the countries the flow touches
+    assert not {"Spain", "Australia", "Canada"} & words  # not the rest of the world
+
+
 def test_the_legend_moves_to_a_corner_free_of_marks() -> None:
     from matplotlib.transforms import Bbox
 
