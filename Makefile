@@ -53,8 +53,19 @@ lint: setup
 test: chromium lint
 	$(BIN)/python -m pytest
 
+SHARED ?= ../shared
+
+# Seed score (the project's gold copy), then the dev set with the shared scorer where ../shared/dev exists.
 eval: setup
 	$(BIN)/python -m tests.evaluate seeds tests/fixtures/seed_claims.json
+	@mkdir -p build
+	@if [ -f $(SHARED)/tools/score_claims.py ] && [ -d $(SHARED)/dev/corpus ]; then \
+		$(BIN)/python -m extraction $(SHARED)/dev/corpus --format json > build/dev_claims.json && \
+		echo "dev set ($(SHARED)/dev, shared scorer):" && \
+		$(BIN)/python $(SHARED)/tools/score_claims.py $(SHARED)/dev/gold_scored.json $(SHARED)/dev/corpus build/dev_claims.json | tail -1; \
+	else \
+		echo "dev set: $(SHARED)/dev not found, its score is skipped"; \
+	fi
 
 fuzz: setup
 	$(BIN)/python -m pytest -m slow -p no:cacheprovider

@@ -6,11 +6,19 @@ from extraction.spacy_import import defer_spacy_cli
 
 defer_spacy_cli()  # before anything imports spaCy
 
-from extraction.model import KINDS, Article, Claim, Document, Evidence, Source  # noqa: E402
-from extraction.pipeline import EXTRACTOR_VERSION, extract, extract_paths  # noqa: E402
+from extraction.model import KINDS, Article, Claim, Document, Evidence, Kind, Source  # noqa: E402
+from extraction.pipeline import (  # noqa: E402
+    DEFAULT_EXTRACTOR,
+    EXTRACTOR_VERSION,
+    Extractor,
+    SyntaxExtractor,
+    extract,
+    extract_paths,
+)
 from extraction.reader import ArticleError, article_from_text, load_article  # noqa: E402
 
 __all__ = [
+    "DEFAULT_EXTRACTOR",
     "EXTRACTOR_VERSION",
     "KINDS",
     "Article",
@@ -18,7 +26,10 @@ __all__ = [
     "Claim",
     "Document",
     "Evidence",
+    "Extractor",
+    "Kind",
     "Source",
+    "SyntaxExtractor",
     "article_from_text",
     "extract",
     "extract_paths",

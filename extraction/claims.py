@@ -22,48 +22,35 @@ import hashlib
 import multiprocessing
 import os
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import partial
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import geo
+from extraction import events as ev
 from extraction import lexicon as lx
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
 from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
+from extraction.parser import lemma, parse, verb_lemma
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
-from geo.collector import collector_paused
 from geo.place import Place
 
 _VIDEO_TITLE = re.compile(r"\s\d{1,2}:\d{2}\s*$")
-_SEND_VERBS = frozenset({
-    "send", "sends", "sending", "sent", "deploy", "deploys", "deploying", "deployed", "move", "moving",
-    "moves", "moved", "dispatch", "dispatched", "dispatching", "deployment", "deployments",
-})
 _BARE_FOLLOWERS = frozenset({
     "will", "would", "are", "were", "is", "was", "have", "had", "who", "that", "from", "going", "being",
     "could", "remain", "also", "more", "additional", "to", "of",
-})
-_COMPLEMENT_VERBS = frozenset({
-    "mean", "means", "meant", "believe", "believes", "believed", "think", "thinks", "know", "knows",
-    "suggest", "suggests", "suggested", "show", "shows", "showed", "signal", "signals", "signaled",
-    "decided", "argue", "argued", "insist", "insisted", "fear", "fears", "feared", "hope", "hopes",
 })
 _CONJUNCTIONS = frozenset({"and", "while", ",", ";", "but", "whereas", "plus"})
 _ANAPHORS = frozenset({"these", "those"})
 _DEF_FORCE = {"u.s.": "US", "us": "US", "american": "US", "america": "US", "nato": "NATO", "alliance": "NATO",
               "allied": "NATO", "u.s": "US", "america's": "US"}
-_DIRECT_OBJECT_CUES = frozenset({"invade", "invaded", "invading", "enter", "entered", "entering", "cross",
-                                 "crossed", "crossing", "defend"})
-_TO_CUES_NEED_PLACE = frozenset({"go", "goes", "going", "went", "gone", "head", "heading", "headed", "heads"})
 
 
 @dataclass
@@ -76,13 +63,7 @@ class _Anchor:
     no_det: bool = False
     anaphoric: bool = False
     force: str | None = None
-
-
-@dataclass(frozen=True)
-class _Cue:
-    kind: str
-    start: int
-    end: int
+    pronoun: bool = False  # "they": stands for the unit named before, not for a figure
 
 
 @dataclass
@@ -107,21 +88,6 @@ class _Draft:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _cue_matcher(nlp: Language) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    table = {
-        "alert": lx.ALERT_CUES, "withdraw": lx.WITHDRAW_CUES, "buildup": lx.BUILDUP_CUES,
-        "pledge": lx.PLEDGE_CUES, "relocate": lx.RELOCATE_CUES, "deploy": lx.DEPLOY_CUES,
-        "negonly": lx.NEGATED_ONLY_CUES, "negphrase": lx.NEGATING_PHRASES, "doubleneg": lx.DOUBLE_NEGATIONS,
-        "origin": lx.ORIGIN_PHRASES, "attrib": lx.ATTRIBUTION_INTROS,
-    }
-    with collector_paused():
-        for label, phrases in table.items():
-            matcher.add(label, [Doc(nlp.vocab, words=list(phrase)) for phrase in phrases])
-    return matcher
-
-
 _LONG_CHUNK = re.compile(r"\S{65,}")
 _NOT_WORD = re.compile(r"\W")
 
@@ -134,25 +100,6 @@ def _tokenizable(text: str) -> str:
     article as written.
     """
     return _LONG_CHUNK.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
-
-
-def _doc_cues(doc: Doc, nlp: Language) -> list[tuple[str, int, int]]:
-    """Every cue phrase in a document, sorted by start (computed once per document)."""
-    cached = doc.user_data.get("cues")
-    if cached is None:
-        cached = sorted(((nlp.vocab.strings[mid], s, e) for mid, s, e in _cue_matcher(nlp)(doc)),
-                        key=lambda m: m[1])
-        doc.user_data["cues"] = cached
-        doc.user_data["cue_starts"] = [m[1] for m in cached]
-    return cached
-
-
-def _sentence_cues(sent: Span, nlp: Language) -> list[tuple[str, int, int]]:
-    """The cue phrases inside one sentence, found by bisection (a huge one-paragraph text stays linear)."""
-    cues = _doc_cues(sent.doc, nlp)
-    starts: list[int] = sent.doc.user_data["cue_starts"]
-    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-    return [m for m in cues[lo:hi] if m[2] <= sent.end]
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -190,7 +137,6 @@ def _pieces(body: str) -> list[tuple[int, str]]:
     return pieces
 
 
-_CUE_WORDS = frozenset(phrase[0] for phrase in (*lx.DEPLOY_CUES, *lx.RELOCATE_CUES, *lx.WITHDRAW_CUES))
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 _TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in lx.TROOP_PHRASES:
@@ -279,7 +225,7 @@ def _find_anchors(
         nxt = tw.lower[c.end] if c.end < sent.end else ""
         if nxt in lx.NON_TROOP_NOUNS or not troop_context:
             continue
-        follows = nxt in _BARE_FOLLOWERS or nxt in _CUE_WORDS
+        follows = nxt in _BARE_FOLLOWERS or lx.MOVE_LEMMAS.get(verb_lemma(nxt)) in ("deploy", "relocate", "withdraw")
         if follows and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
             anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
             covered.update(range(c.start, c.end))
@@ -318,185 +264,6 @@ def _find_anchors(
         i = end
     anchors.sort(key=lambda a: a.start)
     return anchors
-
-
-def _segments(sent: Span, anchors: list[_Anchor]) -> list[tuple[int, int]]:
-    """Token range each anchor owns: from after the previous anchor's last conjunction to the next anchor."""
-    tw = words(sent.doc)
-    bounds: list[tuple[int, int]] = []
-    for k, a in enumerate(anchors):
-        if k == 0:
-            start = sent.start
-        else:
-            prev_end = anchors[k - 1].end
-            start = a.start
-            for j in range(a.start - 1, prev_end - 1, -1):
-                if tw.lower[j] in _CONJUNCTIONS:
-                    start = j + 1
-                    break
-        end = anchors[k + 1].start if k + 1 < len(anchors) else sent.end
-        if k + 1 < len(anchors):
-            nxt = anchors[k + 1]
-            for j in range(nxt.start - 1, a.end - 1, -1):
-                if tw.lower[j] in _CONJUNCTIONS:
-                    end = j + 1
-                    break
-        # A complement clause after the anchor ("does not mean that ...") is another statement.
-        for j in range(a.end, end - 1):
-            if tw.lower[j] == "that" and tw.lower[j - 1] in _COMPLEMENT_VERBS:
-                end = j
-                break
-            if tw.text[j] == ";":
-                end = j
-                break
-        bounds.append((start, end))
-    return bounds
-
-
-def _cues_in(matches: list[tuple[str, int, int]], start: int, end: int) -> list[_Cue]:
-    return [_Cue(label, s, e) for label, s, e in matches if s >= start and e <= end]
-
-
-def _prep_before(doc: Doc, mention: PlaceMention, floor: int) -> tuple[str, int]:
-    """The word governing a place mention (skipping determiners and adverbs), and its index."""
-    tw = words(doc)
-    j = mention.start - 1
-    while j >= floor and tw.lower[j] in ("the", "its", "their", "his", "her", "our", "directly", "nato",
-                                           "nato's", "allied", "neighboring", "neighbouring", "western",
-                                           "eastern", "northern", "southern", "central", "a", "an"):
-        j -= 1
-    if j < floor:
-        return "", j
-    return tw.lower[j], j
-
-
-_LEAVE_VERBS = frozenset({"leave", "leaves", "leaving", "left", "exit", "exits", "exited", "exiting", "evacuate",
-                          "evacuated", "evacuating", "quit", "quitting", "abandon", "abandoned"})
-_STATION_VERBS = frozenset({"station", "stationing", "base", "basing", "garrison", "position", "positioning"})
-_ORIGIN_LEADS = frozenset({"based", "stationed", "garrisoned", "headquartered", "currently", "already"})
-_NOT_ORIGIN_LEADS = frozenset({"different", "separate", "away", "apart"})
-_NOT_DESTINATION_LEADS = frozenset({"according", "close", "next", "due", "thanks", "relative"})
-_MOVE_KINDS = frozenset({"deploy", "relocate", "pledge", "withdraw", "negonly", "alert"})
-
-
-def _role_after_prep(
-    doc: Doc,
-    prep: str,
-    pj: int,
-    m: PlaceMention,
-    anchor: _Anchor,
-    cues: list[_Cue],
-    kind: str,
-    negated: bool,
-    origin_ends: set[int],
-    unit_ends: set[int],
-) -> str:
-    """Role of a place from the word governing it: ``origin``, ``dest`` or ``""`` (neither)."""
-    tw = words(doc)
-    lead = tw.lower[pj - 1] if pj >= 1 else ""
-    if prep in _LEAVE_VERBS:
-        return "origin"  # "will leave Germany", "the last troops left Kabul"
-    if pj + 1 in origin_ends or (prep in ("in", "at") and lead in _ORIGIN_LEADS):
-        return "origin"
-    if prep in lx.ORIGIN_PREPS:
-        return "" if lead in _NOT_ORIGIN_LEADS else "origin"
-    stationing = any(c.start < pj and tw.lower[c.start] in _STATION_VERBS for c in cues)
-    if prep in ("in", "at") and stationing:
-        return "dest"  # "will station a brigade of 4,800 soldiers in Lithuania"
-    sent_before = any(c.end <= anchor.start and c.kind in ("deploy", "relocate") for c in cues)
-    if prep in ("in", "at", "around") and anchor.end <= pj <= anchor.end + 2 and sent_before:
-        return "dest"  # "has deployed 190,000 troops in and around Ukraine"
-    if prep in ("in", "at") and (pj == anchor.end or pj in unit_ends):
-        return "origin"  # "8,500 troops in the US", "the 18th Airborne Corps at Fort Bragg"
-    if prep in lx.DESTINATION_PREPS:
-        if lead in _NOT_DESTINATION_LEADS:
-            return ""
-        moved_before = any(c.start < pj and c.kind in _MOVE_KINDS for c in cues)
-        return "dest" if moved_before or anchor.end <= pj else ""
-    if prep in ("including", "notably", "namely") and any(c.start < pj and c.kind in _MOVE_KINDS for c in cues):
-        return "dest"  # "moving to other NATO countries, including Italy and Belgium"
-    if kind == "buildup" and (prep in lx.BUILDUP_PREPS or prep == "with"):
-        return "dest"
-    if prep in lx.DEPLOYED_IN_PREPS and any(
-        pj - 2 <= c.end <= pj and c.kind in ("deploy", "negonly", "relocate") for c in cues
-    ):
-        return "dest"  # "deployed in Kiev", "fight in Ukraine"
-    direct = any(c.end == pj + 1 and tw.lower[c.start] in _DIRECT_OBJECT_CUES for c in cues)
-    if direct and (negated or m.start - anchor.end <= 4):
-        return "dest"  # "defend Ukraine", "troops entered Ukraine"
-    return ""
-
-
-def _assign_places(
-    doc: Doc,
-    anchor: _Anchor,
-    seg: tuple[int, int],
-    mentions: list[PlaceMention],
-    cues: list[_Cue],
-    kind: str,
-    negated: bool,
-    units: list[UnitMention],
-) -> tuple[list[PlaceMention], list[PlaceMention]]:
-    """Split the segment's place mentions into (origins, destinations) for this anchor's kind."""
-    start, end = seg
-    in_seg = [m for m in mentions if m.start >= start and m.end <= end]
-    origin_ends = {c.end for c in cues if c.kind == "origin"}
-    unit_ends = {u.end for u in units}
-    roles: dict[int, str] = {}
-    for idx, m in enumerate(in_seg):
-        prep, pj = _prep_before(doc, m, start)
-        role = ""
-        if prep in (",", "and", "or") and idx > 0:
-            prev = in_seg[idx - 1]
-            gap_ok = prev.end >= pj - 1 and m.place.precision != "unresolved"
-            role = roles.get(idx - 1, "") if gap_ok else ""
-        else:
-            role = _role_after_prep(doc, prep, pj, m, anchor, cues, kind, negated, origin_ends, unit_ends)
-        if kind == "buildup" and role == "origin" and prep in ("in", "at"):
-            role = "dest"
-        if kind == "buildup" and role == "dest" and m.start < anchor.start:
-            role = ""
-        if kind == "alert" and role == "dest" and prep in ("in", "at"):
-            role = "origin"
-        roles[idx] = role
-    origins = [m for i, m in enumerate(in_seg) if roles[i] == "origin"]
-    dests = [m for i, m in enumerate(in_seg) if roles[i] == "dest"]
-    # "deployments to Eastern Europe ..., with US troops deploying soon to Poland": the places said of
-    # the troops themselves win over those said of the deployment in general.
-    after = [m for m in dests if m.start >= anchor.end]
-    if after:
-        dests = after
-    return origins, dests
-
-
-def _kind_of(cue_kinds: set[str], negated: bool) -> str | None:
-    for kind in ("alert", "withdraw", "pledge", "buildup", "relocate", "deploy"):
-        if kind in cue_kinds:
-            if kind == "pledge" and "deploy" not in cue_kinds:
-                continue
-            return kind
-    if negated and "negonly" in cue_kinds:
-        return "deploy"
-    return None
-
-
-def _negated(doc: Doc, anchor: _Anchor, seg: tuple[int, int], cues: list[_Cue]) -> bool:
-    tw = words(doc)
-    if any(c.kind == "doubleneg" for c in cues):
-        return False
-    if anchor.no_det:
-        return True
-    if any(c.kind == "negphrase" for c in cues):
-        return True
-    for c in cues:
-        if c.kind not in ("deploy", "relocate", "negonly", "withdraw"):
-            continue
-        for j in range(max(seg[0], c.start - 4), c.start):
-            if tw.lower[j] in lx.NEGATORS:
-                after = tw.lower[j + 1] if j + 1 < len(doc) else ""
-                if after not in lx.NEGATION_BLOCKERS:
-                    return True
-    return False
 
 
 def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
@@ -570,92 +337,389 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
     return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
+# How many modifier links may stand between a count and the troop noun it counts.
+MAX_COUNT_LINK = 3
+
+
+def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
+    """``They will leave Vilseck for Romania``: a pronoun that a movement verb moves stands for the troops before."""
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[_Anchor] = []
+    for tok in parsed:
+        at = tok.i + sent.start
+        if tok.lower_ in lx.TROOP_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and at not in taken:
+            found = ev.find_predicate(tok)
+            if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None:
+                out.append(_Anchor(at, at + 1, None, definite=True, pronoun=True))
+    return out
+
+
+def _unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) -> bool:
+    """A named unit that is itself what a movement verb moves ("transferring the 98th Division to ...").
+
+    Not when it holds troops already counted ("a Stryker squadron of about 1,000 soldiers").
+    """
+    head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
+    if any(t.i + sent.start in covered and t.head.lower_ == "of" and t.head.head.i == head.i for t in head.subtree):
+        return False
+    found = ev.find_predicate(head)
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
+
+
+def _named_troops(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
+    """``150 Light Dragoons are heading for Poland``: a count of a named kind of troops the word lists lack.
+
+    Taken only where the plural proper noun the count modifies is the one a movement verb moves.
+    """
+    off = sent.start
+    used = {id(a.count) for a in anchors if a.count is not None}
+    taken = {i for a in anchors for i in range(a.start, a.end)}
+    out: list[_Anchor] = []
+    for c in counts:
+        if id(c) in used or c.value is None:
+            continue
+        noun = parsed[c.number_start - off].head
+        if parsed[c.number_start - off].dep_ != "nummod" or noun.tag_ != "NNPS" or noun.i + off in taken:
+            continue
+        if noun.lower_ in lx.NON_TROOP_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        found = ev.find_predicate(noun)
+        if found is not None and ev.kind_of(*found) is not None:
+            out.append(_Anchor(c.start, noun.i + off + 1, c))
+    return out
+
+
+def _counts_to_nouns(
+    sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]
+) -> list[_Anchor]:
+    """Join a count to the troop noun it modifies in the parse ("4,100 Okinawa-based Marines").
+
+    The word-level anchor finder gives up when a modifier it does not know stands between the count
+    and the noun; the tree does not.
+    """
+    off = sent.start
+    anchors = anchors + _named_troops(sent, parsed, anchors, counts)
+    by_head = {ev.head_of(parsed, ev.Span(a.start - off, a.end - off)).i: a for a in anchors if a.count is None}
+    if not by_head:
+        return anchors
+    dropped: set[int] = set()
+    for c in counts:
+        bare = next((a for a in anchors if a.count is c and a.end == c.end), None)
+        if any(a.count is c and a is not bare for a in anchors):
+            continue
+        tok = parsed[c.number_start - off]
+        for _ in range(MAX_COUNT_LINK):
+            if tok.dep_ not in ("nummod", "npadvmod", "amod", "quantmod", "compound", "advmod", "nmod") or \
+                    tok.head.i == tok.i:
+                break
+            tok = tok.head
+            noun = by_head.get(tok.i)
+            if noun is not None and noun.count is None:
+                noun.count, noun.start = c, min(noun.start, c.start)
+                if bare is not None:
+                    dropped.add(id(bare))
+                break
+    return [a for a in anchors if id(a) not in dropped]
+
+
+def _anchor_events(
+    sent: Span, parsed: Doc, anchors: list[_Anchor], mentions: list[PlaceMention]
+) -> list[tuple[_Anchor, ev.Event]]:
+    """The movement each anchor takes part in, read from the parse; anchors that move nowhere are left out."""
+    off = sent.start
+    heads = [ev.head_of(parsed, ev.Span(m.start - off, m.end - off)) for m in mentions]
+    found: list[tuple[_Anchor, ev.Event, Token]] = []
+    for anchor in anchors:
+        ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        if anchor.count is not None and anchor.end == anchor.count.end and ah.dep_ in ("nummod", "compound") and \
+                ah.head.tag_.startswith("N") and ah.head.lower_ not in lx.TROOP_NOUNS:
+            continue  # a bare figure that counts some other noun ("2,000 senators", "300 rounds")
+        remain = _remains(ah, heads)
+        if remain is not None:
+            found.append((anchor, remain, ah))
+            continue
+        pred_link = ev.find_predicate(ah)
+        if pred_link is None:
+            stative = _stative_buildup(ah, heads)
+            if stative is not None:
+                found.append((anchor, stative, ah))
+            continue
+        pred, link = pred_link
+        kind = ev.kind_of(pred, link)
+        if kind is None:
+            continue
+        negated, hedged, question = ev.modality(pred, ah)
+        if question or (ev.negated_only(pred) and not negated):
+            continue
+        origins, dests = ev.place_roles(pred, ah, kind, heads)
+        if ev.negated_only(pred) and not dests:
+            continue  # "would not be fighting in combat operations": no place, no movement ruled out
+        if link == "acl" and pred.tag_ == "VBN" and kind == "deploy" and dests and not _ahead(pred) and all(
+                ev.attachment(heads[k])[0] in lx.LOCATIVE_PREPS for k in dests):
+            kind = Kind.BUILDUP  # "the number of troops deployed in Crimea": where they are massed
+        if kind == "deploy" and any(lx.MOVE_LEMMAS.get(lemma(t)) == "pledge" for t in ev.control_chain(pred)[1:]):
+            kind = Kind.PLEDGE  # "promised to send additional troops"
+        if kind == "deploy" and dests and all(ev.attachment(heads[k])[0] in lx.ALONG_PREPS for k in dests):
+            kind = Kind.BUILDUP  # "deployed thousands of troops along the border"
+        notes: tuple[str, ...] = ()
+        if kind in ("deploy", "relocate", "withdraw") and ev.homeward(pred):
+            kind, notes = Kind.WITHDRAW, ("homeward",)  # "return to their bases", "flown home"
+        elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS and not any(
+                c.dep_ == "conj" and ev.kind_of(c, "subj") == "withdraw" for c in pred.children):
+            kind = Kind.DEPLOY  # "will leave Vilseck for Romania": a move on, not a return
+        if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
+            # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
+            along = [k for k in dests if _at_border(heads[k])]
+            then = ev.shared_subject_move(pred)
+            if then is not None and not along:
+                # "was stationed in Khan Younis, but withdrew from the area": where they were is the origin
+                kind = ev.kind_of(then, "subj") or kind
+                was = dests
+                origins, dests = ev.place_roles(then, ah, kind, heads)
+                origins = origins or was
+                negated, hedged, _ = ev.modality(then, ah)
+                pred = then
+            elif not along:
+                continue
+            else:
+                kind, origins, dests = Kind.BUILDUP, [], along
+        found.append((anchor, ev.Event(kind, pred.i, negated, hedged, tuple(origins), tuple(dests), notes), ah))
+    # Two anchors of one predicate ("1,700 to Poland and 300 to Germany"): a place the verb governs
+    # goes to the nearest anchor before it.
+    by_pred: dict[int, list[int]] = {}
+    for k, (_, event, _) in enumerate(found):
+        by_pred.setdefault(event.predicate, []).append(k)
+    out: list[tuple[_Anchor, ev.Event]] = []
+    for k, (anchor, event, ah) in enumerate(found):
+        sharing = by_pred[event.predicate]
+        if len(sharing) > 1:
+            # An anchor inside another ("troops, including military police") keeps only its own places.
+            inner = {j for j in sharing if any(i != j and found[j][2].i in {t.i for t in found[i][2].subtree}
+                                               for i in sharing)}
+            leading = [j for j in sharing if j not in inner and not found[j][0].partitive] or sharing
+
+            def owner(place: int, leading: list[int] = leading, k: int = k) -> int:
+                if ev.attachment(heads[place])[1].i in {t.i for t in found[k][2].subtree}:
+                    return k
+                start = mentions[place].start
+                before = [j for j in leading if found[j][0].start <= start]
+                return max(before, key=lambda j: found[j][0].start) if before else leading[0]
+
+            event = replace(event, origins=tuple(p for p in event.origins if owner(p) == k),
+                            destinations=tuple(p for p in event.destinations if owner(p) == k))
+        event = replace(event, origins=tuple(ev.named_together(event.origins, heads, ah, parsed[event.predicate])),
+                        destinations=tuple(ev.named_together(event.destinations, heads, ah)))
+        out.append((anchor, event))
+    # "4,100 Marines to be relocated to Guam, along with 900 others": those added go where their host goes.
+    for k, (anchor, event) in enumerate(out):
+        ah = found[k][2]
+        if not event.destinations and ah.dep_ == "pobj" and ah.head.lower_ in lx.ADDING_PREPS:
+            at = ah.head.head
+            while at.dep_ == "prep" and at.head.i != at.i:
+                at = at.head  # "along with": up to the verb or noun the addition hangs on
+            host = next((out[j][1] for j in range(len(out)) if j != k and (
+                found[j][2].i == at.i or out[j][1].predicate == at.i)), None)
+            if host is not None and host.predicate == event.predicate:
+                out[k] = (anchor, replace(event, destinations=host.destinations))
+    # "80,000 troops stationed along the border, 40,000 of them in Crimea": a part with its own place and
+    # no verb of its own takes the movement of the sentence.
+    moved = {id(a) for a, _ in out}
+    for anchor in anchors:
+        if id(anchor) in moved or anchor.count is None or not out:
+            continue
+        ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        if ah.dep_ not in ("appos", "attr", "conj", "npadvmod"):
+            continue
+        before = [e for a, e in out if a.start < anchor.start]
+        if not before:
+            continue
+        kind = before[-1].kind
+        own = [k for k, h in enumerate(heads) if ev.attachment(h)[1].i == ah.i]
+        if own:
+            pred = parsed[before[-1].predicate]
+            origins, dests = ev.place_roles(pred, ah, kind, [heads[k] for k in own])
+            out.append((anchor, ev.Event(kind, pred.i, before[-1].negated, before[-1].hedged,
+                                         tuple(own[i] for i in origins), tuple(own[i] for i in dests))))
+    return out
+
+
+def lemma_at(parsed: Doc, i: int) -> str:
+    """The lemma of token ``i`` of a parsed sentence."""
+    return lemma(parsed[i])
+
+
+def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
+    """``on the country's territory``: the country the sentence names, other than the troops' own."""
+    said = False
+    for prep in pred.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in lx.DESTINATION_PREPS | lx.LOCATIVE_PREPS:
+            for t in prep.subtree:
+                if t.lower_ == "country" and any(c.lower_ == "the" for c in t.children):
+                    said = True
+    if not said:
+        return None
+    own = anchor.force
+    tw = words(sent.doc)
+    for i in range(sent.start, sent.end):
+        code = geo.demonym_country(tw.text[i]) if tw.text[i][:1].isupper() else None
+        if code is None:
+            m = next((m for m in mentions if m.start == i and m.place.precision == "country"), None)
+            code = m.place.country_code if m else None
+        if code and code != own and not (anchor.start <= i < anchor.end):
+            place = geo.resolve(geo.country_name(code) or code)
+            if place.resolved:
+                return replace(place, mention="the country", why=f"'the country' refers back to {place.name}")
+    return None
+
+
+def _formation(parsed: Doc, anchor: _Anchor, off: int) -> bool:
+    """The troops are a formation ("an additional battalion of reserve forces"), not an unnamed crowd."""
+    head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        head = head.head.head
+    return lemma(head) in lx.FORMATION_HEADS or head.lower_ in lx.FORMATION_HEADS
+
+
+def _host_country(pred: Token, anchor: _Anchor, sent: Span) -> Place | None:
+    """``the Bulgarian government approved the deployment of 800 Italian servicemen``: the approving host."""
+    if not pred.tag_.startswith("N") or pred.dep_ not in ("dobj", "nsubjpass") or \
+            lemma(pred.head) not in lx.HOSTING_LEMMAS:
+        return None
+    for subj in pred.head.children:
+        if subj.dep_ not in ("nsubj", "agent"):
+            continue
+        for t in subj.subtree:
+            code = geo.demonym_country(t.text) if t.text[:1].isupper() else None
+            place = geo.resolve(t.text) if code is None and t.tag_ == "NNP" else None
+            if code is None and place is not None and place.precision == "country":
+                code = place.country_code
+            if code and code != anchor.force:
+                found = geo.resolve(geo.country_name(code) or code)
+                if found.resolved:
+                    return replace(found, mention=t.text, why=f"the host that {pred.head.text} the {pred.text}")
+    return None
+
+
+def _planned(pred: Token) -> bool:
+    """The movement is only planned or talked about ("held talks to deploy", "considering sending")."""
+    return any(lemma(t) in lx.HEDGING_GOVERNORS or any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.UNDECIDED_NOUNS for c in t.children)
+        for t in ev.control_chain(pred)[1:])
+
+
+def _ahead(pred: Token) -> bool:
+    """A verb of stationing that looks ahead ("will be stationed", "to be based"), so it is a move."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "to", "shall", "'ll") for c in
+               pred.children) or pred.head.lower_ in ("begin", "begins", "began", "start")
+
+
+def _at_border(tok: Token) -> bool:
+    word, gov = ev.attachment(tok)
+    return word in ("along", "near", "on", "close") or "border" in {t.lower_ for t in gov.subtree} or any(
+        t.lower_ in ("border", "frontier") for t in tok.head.subtree if t.i < tok.i)
+
+
+def _remains(anchor: Token, heads: list[Token]) -> ev.Event | None:
+    """``Some forces will remain in the country``: a movement ruled out, from where they stay."""
+    verb = anchor.head
+    if anchor.dep_ not in ("nsubj",) or lemma(verb) not in lx.REMAIN_LEMMAS:
+        return None
+    where = [k for k, h in enumerate(heads) if ev.attachment(h) in (("in", verb), ("at", verb))]
+    return ev.Event(Kind.RELOCATE, verb.i, negated=True, origins=tuple(where[:1]))
+
+
+def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:
+    """``Russia has 100,000 troops near the border``, ``there are 80,000 troops along the frontier``."""
+    verb = anchor.head
+    if lemma(verb) not in ("have", "be") or anchor.dep_ not in ("dobj", "attr", "nsubj"):
+        return None
+    near = []
+    for k, h in enumerate(heads):
+        word, gov = ev.attachment(h)
+        if gov.i in (anchor.i, verb.i) and word in ("along", "near", "on", "close", "at", "in") and _at_border(h):
+            near.append(k)
+    if not near:
+        return None
+    return ev.Event(Kind.BUILDUP, verb.i, destinations=tuple(near))
+
+
 def _sentence_claims(
     sent: Span,
+    parsed: Doc,
     nlp: Language,
     index: int,
     troop_context: bool,
     speaker: Callable[[], str | None],
     previous: list[_Draft],
     people: dict[str, str],
+    antecedent: str | None = None,
 ) -> list[_Draft]:
     tw = words(sent.doc)
     doc = sent.doc
     counts = find_counts(sent)
     units = find_units(sent)
     anchors = _find_anchors(sent, counts, troop_context, units)
-    if not anchors:
-        # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
-        anchors = [_Anchor(u.start, u.end, None, definite=True) for u in units]
+    anchors = _counts_to_nouns(sent, parsed, anchors, counts)
+    # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
+    covered = {i for a in anchors for i in range(a.start, a.end)}
+    anchors += [_Anchor(u.start, u.end, None, definite=True) for u in units
+                if covered.isdisjoint(range(u.start, u.end)) and (not anchors or _unit_moves(u, sent, parsed, covered))]
+    if troop_context:
+        anchors += _pronoun_anchors(sent, parsed, anchors)
+    anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
     attribution = speaker()  # looked for only where there is a claim to credit
-    mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)]
-    matches = _sentence_cues(sent, nlp)
-    segments = _segments(sent, anchors)
-    lw = tw.lower
+    in_units = {i for u in units for i in range(u.start, u.end)}
+    mentions = [m for m in find_places(sent, nlp) if not _is_person(doc, m, attribution, people)
+                and in_units.isdisjoint(range(m.start, m.end))]
+    events = _anchor_events(sent, parsed, anchors, mentions)
+    if not events:
+        return []
+    off = sent.start
     drafts: list[_Draft] = []
     partitive_origin: Place | None = None
     totals: list[tuple[int, Place]] = []
-    for anchor, seg in zip(anchors, segments, strict=True):
-        cues = _cues_in(matches, *seg)
-        # "going to fight": future tense, not a movement; "going to Poland" is.
-        cues = [c for c in cues if not (tw.lower[c.start] in _TO_CUES_NEED_PLACE and not any(
-            m.start <= c.end + 2 and m.start >= c.end for m in mentions))]
-        # "for any additional deployments": a hypothetical, not a movement.
-        cues = [c for c in cues if "any" not in lw[max(seg[0], c.start - 2):c.start]]
-        cues = [c for c in cues if c.kind != "buildup" or tw.lower[c.start] != "build" or any(
-            tw.lower[j] in ("forces", "troops", "up") for j in range(c.end, min(c.end + 3, seg[1])))]
-        negated = _negated(doc, anchor, seg, cues)
-        kind = _kind_of({c.kind for c in cues}, negated)
-        has_possession = anchor.start > seg[0] and tw.lower[anchor.start - 1] in ("has", "have", "had")
-        if kind is None and drafts and anchor.count is not None and anchor.end < seg[1] and \
-                lw[anchor.end] in lx.DESTINATION_PREPS:
-            kind = drafts[-1].kind  # "14,000 troops will go to the Middle East, including 3,000 to Saudi Arabia"
-        by_possession = kind is None and has_possession and anchor.count is not None
-        if by_possession:
-            kind = "buildup"
-        origins, dests = _assign_places(doc, anchor, seg, mentions, cues, kind or "", negated, units)
-        if kind == "deploy" and not dests and not negated:
-            # "has deployed thousands of troops along its border with India": a buildup.
-            _, gathered = _assign_places(doc, anchor, seg, mentions, cues, "buildup", negated, units)
-            if any(tw.lower[m.start - 1] in ("along", "near", "on") or "border" in tw.lower[m.start - 3:m.start]
-                   for m in gathered):
-                kind, dests = "buildup", gathered
-        if by_possession:
-            # "Russia has 100,000 troops near the border" is a buildup; "NATO has troops in Europe" is not.
-            dests = [m for m in dests if tw.lower[m.start - 1] in ("along", "near", "on", "close")
-                     or "border" in m.text.lower()]
-            if not dests:
-                continue
+    for anchor, event in events:
+        kind: Kind = event.kind
+        negated, hedged = event.negated, event.hedged
+        origins = [mentions[k] for k in event.origins]
+        dests = [mentions[k] for k in event.destinations]
+        if anchor.no_det:
+            negated = True
         if anchor.partitive and origins:
             partitive_origin = origins[0].place
         elif origins and anchor.count is not None and anchor.count.value is not None:
             totals.append((anchor.count.value, origins[0].place))
-        if kind is None or anchor.partitive:
+        if anchor.partitive:
             continue
         origin = origins[0].place if origins else None
         if origin is None and partitive_origin is not None:
             origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
         destinations = [m.place for m in dests]
+        pred_at = event.predicate + off
+        if not destinations and not negated:
+            land = _the_country(parsed[event.predicate], anchor, mentions, sent) or _host_country(
+                parsed[event.predicate], anchor, sent)
+            if land is not None:
+                destinations = [land]
         if negated and not destinations:
-            pron = _resolve_pronoun(doc, seg, mentions)
+            pron = _resolve_pronoun(doc, (sent.start, sent.end), mentions)
             if pron is not None:
                 destinations = [pron]
         count = anchor.count
         count_value = count.value if count else None
-        part_of = [p for total, p in totals if count_value is not None and count_value < total]
+        additive = not lx.ADDITIVE_WORDS.isdisjoint(tw.lower[anchor.start:anchor.end + 1])
+        part_of = [p for total, p in totals if count_value is not None and count_value < total and not additive]
         if origin is None and part_of:
             # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
-        unit_list = [u for u in units if seg[0] <= u.start < seg[1]]
-        unit = unit_list[0].name if unit_list else None
+        unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
+        unit = unit_list[0].name if unit_list else (antecedent if anchor.pronoun else None)
         force = anchor.force
-        first_cue = min((c.start for c in cues if c.kind in ("deploy", "relocate", "pledge", "buildup",
-                                                             "withdraw", "alert")), default=anchor.start)
-        subject_stop = min(first_cue, anchor.start)
-        subjects = _subject_countries(doc, seg[0], subject_stop, mentions)
+        subject_stop = min(pred_at, anchor.start)
+        subjects = _subject_countries(doc, sent.start, subject_stop, mentions)
         # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
         # country troops would go to is not the side sending them.
         subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
@@ -669,10 +733,10 @@ def _sentence_claims(
         if force is None and origin is not None and origin.precision == "site" and origin.country_code:
             force = origin.country_code  # troops at a military installation belong to its country
         if negated:
-            if not destinations:
-                continue
+            pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
-            if not destinations and origin is None and count_value is None and count_text is None:
+            if not destinations and origin is None and count_value is None and count_text is None and unit is None \
+                    and "homeward" not in event.notes:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
@@ -682,35 +746,34 @@ def _sentence_claims(
         elif kind == "buildup":
             if not destinations and count is None:
                 continue
-        elif kind == "alert" and count is None and not destinations and unit is None:
+        elif kind == "alert" and count is None and not destinations and unit is None and not _formation(
+                parsed, anchor, sent.start):
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
-                and any(tw.lower[c.start] in _SEND_VERBS for c in cues)
+                and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
-        undecided = "no decision" in " ".join(lw[seg[0]:seg[1]]) or "undecided" in lw[seg[0]:seg[1]]
-        hedged = (undecided or any(c.kind == "doubleneg" for c in cues)
-                  or any(x in lx.HEDGES for x in lw[seg[0]:max(first_cue, anchor.start) + 1])
-                  or any(x in ("could", "may", "might") for x in lw[anchor.end:min(seg[1], anchor.end + 6)]))
-        if hedged and kind == "deploy" and count_value is None and not negated:
-            continue
-        s_char, e_char = _evidence_bounds(doc, sent, seg, len(anchors) == 1)
-        drafts.append(_Draft(
-            kind=kind,  # type: ignore[arg-type]
-            negated=negated,
-            hedged=hedged,
-            count=count_value,
-            count_text=count_text,
-            force=force,
-            unit=unit,
-            origin=origin,
-            destinations=destinations,
-            attributed_to=attribution,
-            start=s_char,
-            end=e_char,
-            definite=anchor.definite,
-            sentence_index=index,
-        ))
+        if hedged and kind == "deploy" and count_value is None and not negated and _planned(parsed[event.predicate]):
+            continue  # "talks to deploy thousands of troops": no figure, no decision
+        s_char, e_char = _evidence_bounds(doc, sent, (sent.start, sent.end), True)
+        # A movement ruled out for several places is ruled out for each ("not to Iraq or Syria").
+        for where in [[d] for d in destinations] if negated and len(destinations) > 1 else [destinations]:
+            drafts.append(_Draft(
+                kind=kind,
+                negated=negated,
+                hedged=hedged,
+                count=count_value,
+                count_text=count_text,
+                force=force,
+                unit=unit,
+                origin=origin,
+                destinations=where,
+                attributed_to=attribution,
+                start=s_char,
+                end=e_char,
+                definite=anchor.definite,
+                sentence_index=index,
+            ))
     return drafts
 
 
@@ -750,31 +813,47 @@ def _drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str]) -> li
             speakers[i] = expand_name(found, full_names)
         return speakers[i]
 
-    drafts: list[_Draft] = []
-    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
+    candidates: list[tuple[int, int, Span, bool]] = []
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
         present = set(lowers)
         mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS)
-        troop_context = mentions_troops or index - last_troop_sentence <= 3
-        if mentions_troops:
-            last_troop_sentence = index
         numbers = [w for w in present if w[:1].isdigit()]
         has_number = bool(numbers)
         names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
             w.endswith(("st", "nd", "rd", "th")) for w in numbers)
-        worth_a_look = mentions_troops or names_unit or (has_number and troop_context)
-        if not worth_a_look:
-            continue
+        troop_context = mentions_troops or names_unit or index - last_troop_sentence <= 3
+        if mentions_troops or names_unit:
+            last_troop_sentence = index
+        worth_a_look = mentions_troops or names_unit or (troop_context and (
+            has_number or not present.isdisjoint(lx.TROOP_PRONOUNS)))
+        if worth_a_look:
+            candidates.append((index, offset, _without_bullet(sent), troop_context))
+    parsed = parse([sent for _, _, sent, _ in candidates])
+    drafts: list[_Draft] = []
+    by_count: dict[tuple[str, int | None], list[_Draft]] = {}
+    antecedent: str | None = None  # the last unit named, for "they" in the sentences after it
+    for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        for d in _sentence_claims(sent, nlp, index, troop_context, speaker, drafts, full_names):
+        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, full_names, antecedent)
+        named = find_units(sent)
+        antecedent = named[-1].name if named else antecedent
+        for d in found:
             d.start += offset
             d.end += offset
             if not _is_back_reference(d, by_count):
                 drafts.append(d)
                 by_count.setdefault((d.kind, d.count), []).append(d)
     return drafts
+
+
+def _without_bullet(sent: Span) -> Span:
+    """The sentence without a leading list mark ("- Added 20,000 troops to Europe"), which the parser misreads."""
+    start = sent.start
+    while start < sent.end - 1 and sent.doc[start].text in lx.LIST_MARKS:
+        start += 1
+    return sent.doc[start:sent.end] if start > sent.start else sent
 
 
 def _drafts_of_chunk(job: tuple[list[tuple[int, str]], dict[str, str]]) -> list[_Draft]:
@@ -801,13 +880,71 @@ def _all_drafts(paragraphs: list[tuple[int, str]], full_names: dict[str, str], s
     return [d for part in parts for d in part]
 
 
+def _in_article_context(drafts: list[_Draft]) -> list[_Draft]:
+    """Places re-ranked with the article's other places: Paris next to Dallas is Paris, Texas."""
+    placed = list({(p.name, p.mention): p for d in drafts for p in (d.origin, *d.destinations)
+                   if p is not None and p.resolved}.values())  # each place once, however often it is named
+    if len(placed) < 2:
+        return drafts
+    decided: dict[str, Place] = {}
+
+    def again(p: Place | None) -> Place | None:
+        if p is None or not p.resolved or p.precision not in AMBIGUOUS_PRECISIONS:
+            return p
+        if p.mention not in decided:
+            others = [q for q in placed if q.mention != p.mention]
+            decided[p.mention] = geo.resolve_in_article(p.mention, others)
+        found = decided[p.mention]
+        return found if found.resolved and found.name != p.name else p
+
+    for d in drafts:
+        d.origin = again(d.origin)
+        d.destinations = [q for q in (again(p) for p in d.destinations) if q is not None]
+    return drafts
+
+
+# Places whose namesakes the article's other places may decide between (not countries or regions).
+AMBIGUOUS_PRECISIONS = frozenset({"city", "site", "admin"})
+
+
+def _family(kind: str) -> str:
+    return "move" if kind in ("deploy", "relocate", "pledge") else kind
+
+
+def _covers(body: _Draft, head: _Draft) -> bool:
+    """The body claim says all the headline claim says (same movement, at least as many places)."""
+    if _family(body.kind) != _family(head.kind) or body.negated != head.negated:
+        return False
+    if head.count is not None and body.count != head.count:
+        return False
+    if head.origin is not None and (body.origin is None or body.origin.country_code != head.origin.country_code):
+        return False
+    return {p.country_code for p in head.destinations} <= {p.country_code for p in body.destinations}
+
+
+def _without_repeated_headline(drafts: list[_Draft], article: Article) -> list[_Draft]:
+    """A headline that repeats a claim of the body is that claim once, not twice."""
+    title = article.source.title
+    at = article.text.find(title, 0, HEADLINE_WINDOW + len(title)) if title else -1
+    if at < 0 or not title:
+        return drafts
+    end = at + len(title)
+    head = [d for d in drafts if d.start >= at and d.end <= end]
+    body = [d for d in drafts if d.start >= end]
+    return [d for d in drafts if d not in head or not any(_covers(b, d) for b in body)]
+
+
+# How far into the text a headline may start (after a date line or a dateline).
+HEADLINE_WINDOW = 200
+
+
 def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
     pipeline()
     paragraphs = _worth_reading(_paragraphs(_tokenizable(text)))
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
-    drafts = _all_drafts(paragraphs, full_names, len(text))
+    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, full_names, len(text)), article))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     claims: list[Claim] = []
@@ -821,7 +958,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         kind = d.kind
         if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
-            kind = "relocate"  # troops already abroad moving on
+            kind = Kind.RELOCATE  # troops already abroad moving on
+            if d.destinations and all(p.country_code == force for p in d.destinations):
+                kind = Kind.WITHDRAW  # troops abroad going back to their own country
         digest = hashlib.sha1(f"{d.start}:{d.end}:{d.kind}:{d.count}".encode()).hexdigest()[:8]
         claims.append(Claim(
             id=f"{article.source.id}:{d.start}:{digest}",

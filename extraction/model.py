@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from geo.place import Place
 
-Kind = Literal["deploy", "relocate", "alert", "withdraw", "buildup", "pledge"]
-KINDS: tuple[str, ...] = ("deploy", "relocate", "alert", "withdraw", "buildup", "pledge")
+
+class Kind(StrEnum):
+    """What a claim says troops do (the contract's ``kind``); each member equals its contract string."""
+
+    DEPLOY = "deploy"  # sent to a place
+    RELOCATE = "relocate"  # already abroad, moving on
+    ALERT = "alert"  # readied, no move yet
+    WITHDRAW = "withdraw"  # pulled out or going home
+    BUILDUP = "buildup"  # gathering at a place
+    PLEDGE = "pledge"  # promised, no decision
+
+
+KINDS: tuple[str, ...] = tuple(k.value for k in Kind)
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,7 @@ class Claim:
         return {
             "id": self.id,
             "source_id": self.source_id,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "negated": self.negated,
             "count": self.count,
             "count_text": self.count_text,
@@ -111,7 +123,7 @@ class Claim:
         return cls(
             id=str(data["id"]),
             source_id=str(data["source_id"]),
-            kind=data["kind"],
+            kind=Kind(data["kind"]),
             negated=bool(data.get("negated")),
             count=None if data.get("count") is None else int(data["count"]),
             count_text=data.get("count_text"),

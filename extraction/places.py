@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from spacy.language import Language
@@ -29,6 +29,9 @@ NOT_PLACES: frozenset[str] = frozenset({
     "guard", "airborne", "cavalry", "infantry", "stryker",
 })
 _QUALIFIER_JOIN = frozenset({",", "in"})
+# Nouns after a demonym that make it the country's land: "Ukrainian territory", "Polish soil".
+COUNTRY_LAND: frozenset[str] = frozenset({"territory", "soil", "airspace", "waters", "border", "borders", "frontier",
+                                          "mainland", "coast", "side"})
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "nato", "nato's", "allied"})
 
 
@@ -44,10 +47,15 @@ class PlaceMention:
     end: int
     text: str
     context: str
+    query: str = ""  # what to look up, where it is not the text ("Ukrainian territory" -> Ukraine)
 
     @cached_property
     def place(self) -> Place:
         """The mention resolved through ``geo`` (with its sentence as context)."""
+        if self.query:
+            found = _resolve(self.query)
+            return replace(found, mention=self.text, why=f"'{self.text}' names the land of a country") \
+                if found.resolved else found
         place = _resolve(self.text, self.context)
         if place.precision == "unresolved":
             # A trailing possessive may hide the name ("Ukraine’s").
@@ -195,6 +203,11 @@ def find_places(sent: Span, nlp: Language) -> list[PlaceMention]:
         if text.lower().removesuffix("’s").removesuffix("'s") in NOT_PLACES:
             continue
         if e - s == 1 and geo.demonym_country(text) and _resolve(text).precision == "unresolved":
+            land = tw.lower[e] if e < sent.end else ""
+            code = geo.demonym_country(text)
+            name = geo.country_name(code) if code and land in COUNTRY_LAND else None
+            if name:  # "Ukrainian territory", "Polish soil": the country itself
+                mentions.append(PlaceMention(s, e + 1, tw.span_text(s, e + 1), context, query=name))
             continue
         mentions.append(PlaceMention(s, e, text, context))
     return mentions

@@ -14,7 +14,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 METADATA_FILE = "metadata.toml"
 
-_DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+# "date 2022-02-02 ..." or a line of its own "date: 2022-10-16" ("date: unknown" says it is not known).
+_DATE_HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2}\b|unknown\s*$)\s*", re.IGNORECASE)
 _BYLINE = re.compile(r"\bBy\s+([A-Z][^\n]{2,200}?)(?:,\s*(?P<outlet>[A-Z][A-Za-z .&]{1,40}))?\s*$")
 _VIDEO_TIME = re.compile(r"\s+\d{1,2}:\d{2}\s*$")
 _HTML_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
@@ -90,8 +91,10 @@ def read_header(text: str) -> Header:
     first = lines[0]
     m = _DATE_HEADER.match(first)
     if m:
-        published = m.group(1)
+        published = None if m.group(1).strip().lower() == "unknown" else m.group(1)
         first = first[m.end():]
+        if not first.strip() and len(lines) > 1:
+            first, m = lines[1], None  # the date has a line of its own; the headline comes next
         b = _BYLINE.match(first.strip())
         if b:
             byline, outlet = b.group(1).strip(), b.group("outlet")

@@ -23,10 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("queries", nargs="+", metavar="QUERY", help="a place as an article writes it")
     parser.add_argument("--format", choices=["json", "text"], default="json")
     parser.add_argument("--context", default="", help="the sentence the queries sit in")
+    parser.add_argument("--running-text", action="store_true",
+                        help="read each query as met in running text: everyday words, lone abbreviations and "
+                             "demonyms stay unresolved unless the context ties them to a place")
     args = parser.parse_args(argv)
     out: list[dict[str, Any] | None] = []
     for query in args.queries:
-        place = resolve(query, args.context)
+        place = resolve(query, args.context, running_text=args.running_text)
         if place.resolved:
             out.append(place.to_dict())
         else:

@@ -13,6 +13,7 @@ BUILT_BY: dict[str, str] = {
     "countries.csv": "python data/build/countries.py",
     "countries.geojson": "python data/build/countries.py",
     "admin1.csv": "python data/build/admin1.py",
+    "divisions.csv": "python data/build/divisions.py",
     "common_words.txt": "python data/build/common_words.py",
     "place_phrases.txt": "python data/build/place_phrases.py",
 }

@@ -56,7 +56,14 @@ class Country:
 
 @dataclass(frozen=True)
 class Division:
-    """A first-level division (a US state, a German Land) keyed by its GeoNames admin1 code."""
+    """A division (a US state, a German Land, a US county) keyed by its GeoNames admin1 (and admin2) code.
+
+    Attributes:
+        curated: Named by hand in ``data/admin1.csv`` (with its abbreviations); the others come from
+            ``data/divisions.csv``, built from ISO 3166-2 and GeoNames.
+        level: 1 for a first-level division, 2 for a second-level one (a US county, a French département).
+        population: The people of its GeoNames places (0 where unknown).
+    """
 
     country: str
     code: str
@@ -64,6 +71,10 @@ class Division:
     aliases: tuple[str, ...]
     lat: float
     lon: float
+    admin2: str = ""
+    level: int = 1
+    population: int = 0
+    curated: bool = True
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,57 @@ def divisions() -> tuple[Division, ...]:
         for r in _rows("admin1.csv")
         if r["lat"]
     )
+
+
+DIVISION_COLUMNS = ["country", "admin1", "admin2", "iso", "level", "kind", "name", "aliases", "lat", "lon",
+                    "population", "keys"]
+
+
+@dataclass(frozen=True)
+class DivisionTable:
+    """The divisions of ``data/divisions.csv``, kept as rows and made into :class:`Division` on demand.
+
+    Eight thousand divisions are more than start-up can afford to build; a lookup needs a handful.
+
+    Attributes:
+        rows: The file's rows, without the header.
+        by_key: Folded lookup key -> indexes of the rows filed under it.
+        first_level: (country, GeoNames admin1 code) -> the folded name of that first-level division.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    by_key: dict[str, tuple[int, ...]]
+    first_level: dict[tuple[str, str], str]
+
+    def division(self, index: int) -> Division:
+        """The division in row ``index``."""
+        r = self.rows[index]
+        return Division(r[0], r[1], r[6], _split(r[7]), float(r[8]), float(r[9]), r[2], int(r[4]), int(r[10]),
+                        curated=False)
+
+
+@lru_cache(maxsize=1)
+def more_divisions() -> DivisionTable:
+    """Every other first-level division, and named second-level ones, from ``data/divisions.csv``.
+
+    Raises:
+        DataFileError: when the file is missing or not the table ``data/build/divisions.py`` writes.
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(_text("divisions.csv"), newline=""), strict=True))
+    except csv.Error as exc:
+        raise DataFileError(data_path("divisions.csv"), f"damaged ({exc})") from None
+    if not rows or rows[0] != DIVISION_COLUMNS or any(len(r) != len(DIVISION_COLUMNS) for r in rows[1:]):
+        raise DataFileError(data_path("divisions.csv"), "damaged (not the columns its build script writes)")
+    by_key: dict[str, list[int]] = {}
+    first_level: dict[tuple[str, str], str] = {}
+    for index, r in enumerate(rows[1:]):
+        keys = r[11].split("|")
+        for key in keys:
+            by_key.setdefault(key, []).append(index)
+        if r[4] == "1":
+            first_level.setdefault((r[0], r[1]), keys[0])
+    return DivisionTable(tuple(map(tuple, rows[1:])), {k: tuple(v) for k, v in by_key.items()}, first_level)
 
 
 @lru_cache(maxsize=1)

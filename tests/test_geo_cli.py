@@ -28,3 +28,11 @@ def test_cli_prints_a_place_or_null_per_query_in_order_with_reasons_on_stderr() 
 
 def test_cli_without_queries_is_a_usage_error() -> None:
     assert run().returncode == 2
+
+
+def test_cli_answers_a_name_asked_for_and_reads_running_text_only_when_told() -> None:
+    asked = json.loads(run("Boston", "Russian", "Ky.").stdout)
+    assert [(p["country_code"], p["precision"]) for p in asked] == [("US", "city"), ("RU", "country"), ("US", "admin")]
+    assert "demonym" in asked[1]["why"]
+    read = json.loads(run("Russian", "Ky.", "--running-text").stdout)
+    assert read == [None, None]

@@ -9,9 +9,11 @@ import math
 import pytest
 import shapely
 from shapely.geometry import Point, shape
+from shapely.prepared import prep
 
 from geo import country_name, country_shapes_path, great_circle
-from geo.lexicon import countries, divisions, regions
+from geo.lexicon import countries, divisions, more_divisions, regions
+from geo.names import fold
 
 SHAPES = {f["properties"]["iso_a2"]: shape(f["geometry"])
           for f in json.loads(country_shapes_path().read_text())["features"]}
@@ -80,3 +82,20 @@ def test_great_circle_across_the_antimeridian_does_not_jump() -> None:
     path = great_circle((170.0, 0.0), (-170.0, 0.0), n=8)
     assert all(abs(b[0] - a[0]) < 10 for a, b in itertools.pairwise(path))
     assert math.isclose(path[4][1], 0.0, abs_tol=1e-9)
+
+
+def test_every_country_s_division_points_lie_inside_it() -> None:
+    # What the 1:50m shapes leave out lies off them: islands (the Bahamas' outer cays, American Samoa's
+    # Manu'a), exclaves (Melilla) and Somaliland's regions. Anything more means a wrong point.
+    table = more_divisions()
+    widened = {code: prep(shape.buffer(0.5)) for code, shape in SHAPES.items()}
+    outside = [d.name for d in map(table.division, range(len(table.rows)))
+               if d.country in widened and not widened[d.country].contains(Point(d.lon, d.lat))]
+    assert len(outside) <= len(table.rows) // 100, outside
+
+
+def test_the_division_table_files_every_division_under_its_own_name() -> None:
+    table = more_divisions()
+    for index in range(0, len(table.rows), 97):
+        d = table.division(index)
+        assert index in table.by_key[fold(d.name).removeprefix("the ")], d.name

@@ -18,6 +18,7 @@ READERS: dict[str, Callable[[], Any]] = {
     "regions.json": lexicon.regions.__wrapped__,
     "installations.csv": lexicon.installations.__wrapped__,
     "admin1.csv": lexicon.divisions.__wrapped__,
+    "divisions.csv": lexicon.more_divisions.__wrapped__,
     "countries.csv": lexicon.countries.__wrapped__,
     "lexicon.json": lexicon.words.__wrapped__,
     "common_words.txt": lexicon.common_words.__wrapped__,

