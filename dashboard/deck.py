@@ -163,6 +163,11 @@ def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * scale, y
 
 
+def nearest_copy(lon: float, centre: float) -> float:
+    """``lon`` on the copy of the world nearest ``centre`` (the map repeats east and west): the place as seen."""
+    return lon + 360.0 * round((centre - lon) / 360.0)
+
+
 def lonlat_at(x: float, y: float, zoom: float) -> tuple[float, float]:
     """The inverse of :func:`screen_xy`."""
     scale = 512 * 2 ** zoom
@@ -196,10 +201,11 @@ def _place_texts(texts: list[_Text], countries: list[_Text], obstacles: list[tup
     """
     zoom = view["zoom"]
 
-    marks = [(*screen_xy(lon, lat, zoom), r) for lon, lat, r in obstacles]
+    centre = view["longitude"]
+    marks = [(*screen_xy(nearest_copy(lon, centre), lat, zoom), r) for lon, lat, r in obstacles]
 
     def request(t: _Text, size: float, bold: bool, optional: bool) -> Label:
-        x, y = screen_xy(t.position[0], t.position[1], zoom)
+        x, y = screen_xy(nearest_copy(t.position[0], centre), t.position[1], zoom)
         width, height = text_size(t.text, size, bold)
         # Clear of the widest mark drawn at the label's own place (its dot, ring or disc).
         gap = max([t.gap, *(r + 3 for mx, my, r in marks if abs(mx - x) + abs(my - y) < 2)])
@@ -210,6 +216,11 @@ def _place_texts(texts: list[_Text], countries: list[_Text], obstacles: list[tup
     boxes = [disc(*mark) for mark in marks]
     cx, cy = screen_xy(view["longitude"], view["latitude"], zoom)
     frame = (cx - size[0] / 2 + 4, cy - size[1] / 2 + 4, cx + size[0] / 2 - 4, cy + size[1] / 2 - 4)
+    # Where the world repeats (the antimeridian), one copy's labels are cut off by the next: keep them apart.
+    for meridian in (180.0 + 360.0 * k for k in range(-2, 3)):
+        x = screen_xy(meridian, 0.0, zoom)[0]
+        if frame[0] < x < frame[2]:
+            boxes.append((x - 1, frame[1], x + 1, frame[3]))
     rows: list[dict[str, Any]] = []
     names: list[dict[str, Any]] = []
     leaders: list[dict[str, Any]] = []
@@ -221,8 +232,9 @@ def _place_texts(texts: list[_Text], countries: list[_Text], obstacles: list[tup
         row = {"position": t.position, "text": t.text, "colour": t.colour, "offset": offset}
         (rows if n < len(texts) else names).append(row)
         if placed.leader:
-            end = lonlat_at(*leader_end(placed, req.x, req.y), zoom)
-            leaders.append({"from": t.position, "to": [round(end[0], 4), round(end[1], 4)]})
+            end = lonlat_at(*leader_end(placed, req.x, req.y), zoom)  # on the world copy the label is near
+            start = [round(nearest_copy(t.position[0], centre), 4), t.position[1]]
+            leaders.append({"from": start, "to": [round(end[0], 4), round(end[1], 4)]})
     return rows, names, leaders
 
 
@@ -434,10 +446,12 @@ def _fit(points: list[tuple[float, float]], size: tuple[int, int]) -> dict[str, 
     x1, y1 = screen_xy(max(lons), min(lats), 0)
     width, height = max(x1 - x0, MIN_SPAN_DEG / 360 * 512), max(y1 - y0, MIN_SPAN_DEG / 360 * 512 * 0.6)
     zoom = math.log2(min(size[0] * FILL / width, size[1] * FILL / height))
+    # Never so far out that the world is narrower than the canvas (it would show twice, side by side).
+    zoom = max(zoom, math.log2(size[0] / 512), 0.5)
     lon = (min(lons) + max(lons)) / 2
     lat = lonlat_at((x0 + x1) / 2, (y0 + y1) / 2, 0)[1]
     return {"longitude": round(lon - 360 if lon > 180 else lon, 4), "latitude": round(lat, 4),
-            "zoom": round(max(0.5, min(6.0, zoom)), 2), "pitch": 0.0, "bearing": 0.0}
+            "zoom": round(min(6.0, zoom), 2), "pitch": 0.0, "bearing": 0.0}
 
 
 def _on_screen(points: list[tuple[float, float]], view: dict[str, float], size: tuple[int, int]) -> bool:
@@ -531,6 +545,8 @@ def build_deck(
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view),
+        # The world repeats east and west, so a map framed across the Pacific or zoomed out has no blank edge.
+        views=[pdk.View(type="MapView", controller=True, repeat=True)],
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,

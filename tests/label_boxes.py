@@ -17,6 +17,7 @@ from dashboard.deck import (
     NODES,
     RULED_OUT,
     RULED_OUT_SIZE_PX,
+    nearest_copy,
     screen_xy,
 )
 from dashboard.labels import Box, disc, text_size
@@ -25,12 +26,12 @@ Canvas = dict[str, float]  # x, y, width, height of the map's canvas on the page
 
 
 def projector(spec: dict[str, Any], canvas: Canvas) -> Callable[[list[float]], tuple[float, float]]:
-    """Where deck.gl's MapView (pitch 0) opened on the spec's view draws a ``[lon, lat]`` in ``canvas``."""
+    """Where deck.gl's MapView (pitch 0, the world repeated) opened on the spec's view draws a ``[lon, lat]``."""
     view = spec["initialViewState"]
     cx, cy = screen_xy(view["longitude"], view["latitude"], view["zoom"])
 
     def at(position: list[float]) -> tuple[float, float]:
-        x, y = screen_xy(position[0], position[1], view["zoom"])
+        x, y = screen_xy(nearest_copy(position[0], view["longitude"]), position[1], view["zoom"])
         return canvas["x"] + canvas["width"] / 2 + (x - cx), canvas["y"] + canvas["height"] / 2 + (y - cy)
 
     return at

@@ -81,6 +81,8 @@ VIEWS = {
     "gulf": [claim("s1", 3000, (KUWAIT, QATAR), origin=KABUL), claim("s1", 1000, (KUWAIT,), origin=KABUL)],
     "sahel": [claim("s1", 1000, (NIGER,), kind="withdraw"), claim("s1", None, (NIGER,), negated=True)],
     "pacific": [claim("s1", 2500, (DARWIN,), origin=US), claim("s1", 1500, (VLADIVOSTOK,), origin=KP)],
+    "across the Pacific": [claim("s1", 2500, (DARWIN,)), claim("s1", 1000, (site("Honolulu", "US", 21.3, -157.8),)),
+                           claim("s1", 500, (site("Guam", "GU", 13.4, 144.8),), origin=US)],
 }
 
 
