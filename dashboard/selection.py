@@ -33,7 +33,7 @@ def _as_movement(ruled: RuledOut) -> RuledOutMovement:
     flows = tuple(Flow(f"{ruled.id}:{sid}", sid, RULED_OUT_KIND, ruled.force, None, None, None, None, ruled.places,
                        tuple(claims)) for sid, claims in by_source.items())
     return RuledOutMovement(ruled.id, RULED_OUT_KIND, ruled.force, None, ruled.places, flows,
-                            Consensus(None, None, "none"), "no figure", ruled_out=ruled)
+                            Consensus(None, None, "no"), "no figure", ruled_out=ruled)  # "no troops · ruled out"
 
 
 def with_ruled_out(reconciliation: Reconciliation) -> Reconciliation:

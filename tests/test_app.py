@@ -161,6 +161,7 @@ def test_a_ruled_out_link_names_what_is_ruled_out() -> None:
     (cross, *_) = next(lay["data"] for lay in deck(at)["layers"] if lay["id"] == "ruled-out-marks")
     reopened = run(movement=cross["movement_id"])
     assert any("not to" in h.value for h in reopened.sidebar.subheader)
+    assert any(m.value.startswith("**no** troops · ruled out") for m in reopened.sidebar.markdown)
     assert any("class='quote'" in m.value for m in reopened.sidebar.markdown)
 
 
