@@ -296,8 +296,7 @@ def build_layers(
                 touch(where)
                 alerts.append({**row, "position": _pos(where), "colour": [*colour, 230]})
                 obstacles.append((*_pos_t(where), ALERT_RADIUS_PX + 3))
-                texts.append(_Text(_pos(where), f"{m.force}: {text} on alert\n{where.name}", [120, 90, 0, 255],
-                                   ALERT_RADIUS_PX + 4))
+                texts.append(_Text(_pos(where), f"{m.force}: {text} on alert\n{where.name}", [120, 90, 0, 255]))
             continue
         if m.kind == "buildup":
             for p in dests:
@@ -306,9 +305,9 @@ def build_layers(
                 obstacles.append((*_pos_t(p), radius / metres_per_px(float(p.lat or 0.0), zoom) + 2))
             if dests:
                 touch(*dests)
-                centre = _centroid(dests)
-                texts.append(_Text(centre, f"{m.force} buildup: {text}\n{_names(dests)}", [150, 20, 20, 255],
-                                   max(o[2] for o in obstacles[-len(dests):]) + 4 if len(dests) == 1 else 8.0))
+                # Clear of the disc when there is one place (the gap grows to the widest mark at the label's place).
+                texts.append(_Text(_centroid(dests), f"{m.force} buildup: {text}\n{_names(dests)}",
+                                   [150, 20, 20, 255]))
             continue
         if not dests:
             if m.origin is not None and m.origin.resolved:  # troops leaving, destination not stated: a dot there
@@ -366,7 +365,7 @@ def build_layers(
         for p in places:
             ruled.append({"movement_id": r.id, "tooltip": f"{r.label} (ruled out)", "position": _pos(p), "text": "✕"})
             obstacles.append((*_pos_t(p), RULED_OUT_SIZE_PX / 2 + 1))
-            texts.append(_Text(_pos(p), r.label, [40, 40, 40, 255], RULED_OUT_SIZE_PX / 2 + 3))
+            texts.append(_Text(_pos(p), r.label, [40, 40, 40, 255]))
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
     obstacles += [(*_pos_t(p), 5 + math.sqrt(total) / 6) for p, total in node_totals.values()]
