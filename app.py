@@ -10,11 +10,12 @@ import streamlit as st
 import geo
 from dashboard import articles, presentation, story_panel, views
 from dashboard.attribution import picked_movement
-from dashboard.basemap import load_basemap
+from dashboard.basemap import BASEMAP_PATH, load_basemap
 from dashboard.credits import outlet_name
 from dashboard.deck import build_deck
 from dashboard.export import MIME, ExportOptions, export_bytes, file_name
 from dashboard.markup import markdown_safe
+from dashboard.selection import with_ruled_out
 from dashboard.state import parse_params
 from dashboard.static_map import DESIGN_DPI, PRINT_DPI, SIZES
 
@@ -40,10 +41,12 @@ present = presentation.parse_presentation(st.query_params.to_dict())
 if present is not None:
     shown = parse_params(st.query_params.to_dict(), linked.source_ids(sources)).sources
     presentation.show(present, views.reconciled(corpus, shown, rev, store), sources,
-                      load_basemap(str(geo.country_shapes_path())))
+                      load_basemap())
     st.stop()
 
 st.title("Troop movements in the news")
+FRAME_PARAM, EVERY_ORIGIN = "frame", "origins"  # ?frame=origins: "Frame every origin" is on
+framed_origins = st.query_params.get(FRAME_PARAM) == EVERY_ORIGIN
 story = story_panel.story_controls(stories, sources, linked)
 in_story = [s for s in sources if s.id in story.source_ids(sources)]
 initial = parse_params(st.query_params.to_dict(), [s.id for s in in_story])
@@ -52,6 +55,7 @@ state = views.sidebar_controls(in_story, replace(initial, story=story.story.key 
 story_panel.name_story(store, story, sources)
 articles.articles_panel(store, store_error, stories)
 reconciliation = views.reconciled(corpus, state.sources, rev, store)
+selectable = with_ruled_out(reconciliation)  # a ✕ on the map opens its quotes too
 
 # The map's own selection wins when it changes; otherwise the URL's movement stays selected.
 clicked = picked_movement(st.session_state.get("map"))
@@ -61,21 +65,24 @@ if st.session_state.pop("_clear", False):
 elif clicked != st.session_state.get("_last_click"):
     st.session_state["_last_click"] = clicked
     state = replace(state, movement=clicked)
-movement = reconciliation.movement(state.movement)
-movement = reconciliation.movement(views.movement_picker(reconciliation, movement.id if movement else None))
+movement = selectable.movement(state.movement)
+movement = selectable.movement(views.movement_picker(selectable, movement.id if movement else None))
 state = replace(state, movement=movement.id if movement else None)
 if st.query_params.to_dict() != state.to_params():
     st.query_params.from_dict(state.to_params())
 
-basemap = load_basemap(str(geo.country_shapes_path()))
+basemap = load_basemap()
 if basemap is None:
-    st.warning(f"Country shapes not found at {geo.country_shapes_path()}: the map is drawn without a basemap.")
+    st.warning(f"Country shapes not found at {BASEMAP_PATH}: the map is drawn without a basemap.")
 names = {s.id: outlet_name(s) for s in sources}
-every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin")
+every_origin = st.sidebar.toggle("Frame every origin (zoom out to where flows start)", key="every_origin",
+                                 value=framed_origins)
+if every_origin:
+    st.query_params[FRAME_PARAM] = EVERY_ORIGIN
 story_panel.timeline(stories, sources, story)
 deck = build_deck(reconciliation, basemap, movement.id if movement else None, names, every_origin)
 st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="map", height=560)
-views.attribution_panel(movement, reconciliation, in_story, store)
+views.attribution_panel(movement, selectable, in_story, store)
 
 with st.sidebar.expander("Export this view"):
     size = st.selectbox("Picture size", list(SIZES), key="export_size")

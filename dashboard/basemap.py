@@ -1,58 +1,77 @@
-"""Country shapes for the offline basemap, simplified so the deck payload stays small."""
+"""The world basemap and the country names drawn on it: two small committed files, read once.
+
+``data/basemap.geojson`` holds every country (Natural Earth), simplified for a world map and cut at the
+antimeridian; ``data/country_labels.csv`` holds Natural Earth's label point for each country, the zoom from which
+Natural Earth names it, and its neighbours. Both are built by ``data/build/basemap.py``.
+"""
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import box, mapping, shape
-
-# Europe, the Atlantic and North America: every seed movement fits, and the payload stays small.
-CLIP_BOX = (-130.0, 5.0, 70.0, 75.0)
-TOLERANCE_DEG = 0.25
+DATA = Path(__file__).resolve().parents[1] / "data"
+BASEMAP_PATH = DATA / "basemap.geojson"
+COUNTRY_LABELS_PATH = DATA / "country_labels.csv"
 
 
-def _rounded(coords: Any) -> Any:
-    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
-        return [round(float(coords[0]), 2), round(float(coords[1]), 2)]
-    return [_rounded(c) for c in coords]
+@dataclass(frozen=True)
+class CountryLabel:
+    """Where Natural Earth writes a country's name.
+
+    Attributes:
+        code: ISO 3166-1 alpha-2.
+        name: The short name the geocoder uses (``Poland``, ``United States``).
+        lon: Natural Earth's label point, inside the main land mass.
+        lat: Natural Earth's label point.
+        min_zoom: Natural Earth's ``MIN_LABEL``: the smaller, the more prominent the country.
+        neighbours: ISO codes of the countries that touch it.
+    """
+
+    code: str
+    name: str
+    lon: float
+    lat: float
+    min_zoom: float
+    neighbours: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def load_basemap(path: str, clip: tuple[float, float, float, float] = CLIP_BOX) -> dict[str, Any] | None:
-    """Read, clip and simplify a country-shapes GeoJSON.
+@lru_cache(maxsize=2)
+def load_basemap(path: str = str(BASEMAP_PATH)) -> dict[str, Any] | None:
+    """The world's country shapes as a GeoJSON FeatureCollection.
 
     Args:
-        path: A GeoJSON FeatureCollection with ``name`` properties (Natural Earth).
-        clip: ``(min_lon, min_lat, max_lon, max_lat)`` kept.
+        path: The basemap GeoJSON (default ``data/basemap.geojson``).
 
     Returns:
-        A small FeatureCollection (only ``name`` kept), or ``None`` when the file is missing or unreadable.
+        The collection, or ``None`` when the file is missing or unreadable (the map is then drawn without one).
     """
-    file = Path(path)
-    if not file.is_file():
-        return None
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    window = box(*clip)
-    features = []
-    for feature in data.get("features", []):
-        geometry = feature.get("geometry")
-        if not geometry:
-            continue
-        clipped = shape(geometry).intersection(window).simplify(TOLERANCE_DEG, preserve_topology=True)
-        if clipped.is_empty or clipped.geom_type not in ("Polygon", "MultiPolygon"):
-            continue
-        geo = mapping(clipped)
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"name": (feature.get("properties") or {}).get("name", "")},
-                "geometry": {"type": geo["type"], "coordinates": _rounded(geo["coordinates"])},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    return data if isinstance(data, dict) and isinstance(data.get("features"), list) else None
+
+
+@lru_cache(maxsize=2)
+def country_labels(path: str = str(COUNTRY_LABELS_PATH)) -> dict[str, CountryLabel]:
+    """Every country's label point by ISO code (empty when the file is missing or unreadable)."""
+    try:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            return {row["iso_a2"]: CountryLabel(row["iso_a2"], row["name"], float(row["lon"]), float(row["lat"]),
+                                                float(row["min_label"]), tuple(row["neighbours"].split()))
+                    for row in csv.DictReader(handle)}
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def countries_around(codes: Iterable[str], labels: dict[str, CountryLabel]) -> list[CountryLabel]:
+    """The countries named by ``codes`` and their neighbours, most prominent first (Natural Earth's rank)."""
+    wanted = set(codes)
+    wanted |= {n for code in list(wanted) if code in labels for n in labels[code].neighbours}
+    return sorted((labels[c] for c in wanted if c in labels), key=lambda c: (c.min_zoom, c.name))

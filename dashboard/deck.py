@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import math
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import matplotlib
 import pydeck as pdk
-from matplotlib.ft2font import FT2Font, LoadFlags
 from pydeck.bindings.json_tools import default_serialize
 
+from dashboard.basemap import CountryLabel, countries_around, country_labels
+from dashboard.labels import LINE_HEIGHT, Label, disc, figure, leader_end, no_destination, place_labels, text_size
 from extraction.flows import Movement, Reconciliation, home_place, place_key
 from geo import Place, great_circle
 
 BASEMAP = "basemap"
+COUNTRY_NAMES = "country-names"
 ARCS = "flow-arcs"
 ARCS_GREAT_CIRCLE = "flow-arcs-great-circle"
 ARROWHEADS = "flow-arrowheads"
@@ -28,9 +26,11 @@ NODES = "nodes"
 ALERTS = "alert-rings"
 BUILDUPS = "buildup-marks"
 RULED_OUT = "ruled-out-marks"
+LEADERS = "label-leaders"
 LABELS = "labels"
 LAYER_IDS: tuple[str, ...] = (
     BASEMAP,
+    COUNTRY_NAMES,
     NODES,
     ALERTS,
     BUILDUPS,
@@ -39,9 +39,11 @@ LAYER_IDS: tuple[str, ...] = (
     ARCS_GREAT_CIRCLE,
     ARROWHEADS,
     DESTINATION_MARKERS,
+    LEADERS,
     LABELS,
 )
-PICKABLE: frozenset[str] = frozenset({ARCS, ARCS_GREAT_CIRCLE, DESTINATION_MARKERS})
+# Every mark opens the quotes behind it: each picked object carries the ``movement_id`` it draws.
+PICKABLE: frozenset[str] = frozenset({ARCS, ARCS_GREAT_CIRCLE, DESTINATION_MARKERS, ALERTS, BUILDUPS, RULED_OUT})
 
 KIND_COLOURS: dict[str, tuple[int, int, int]] = {
     "deploy": (31, 119, 180),
@@ -141,9 +143,16 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
 # above; text is drawn over everything instead (deck.gl 9's parameter names).
 ON_TOP = {"depthCompare": "always"}
 LABEL_SIZE_PX = 13  # the labels' font size
-LABEL_LINE_PX = 15  # one line of label text
-LABEL_PAD_PX = 2  # between labels side by side
-LABEL_MAX_SHIFTS = 12  # lines a label may move before it is left where it was
+COUNTRY_SIZE_PX = 12  # country names
+LABEL_PAD_PX = 3  # white outline and breathing room around a label's text
+RULED_OUT_SIZE_PX = 26  # the ✕
+ALERT_RADIUS_PX = 18
+DESTINATION_DOT_PX = 5  # the dot at a destination an arc ends at
+MAX_COUNTRY_NAMES = 40  # the most prominent first; the rest only crowd the map
+EARTH_CIRCUMFERENCE_M = 40_075_016.7
+VISIBLE_PX = (620, 560)  # the live map's canvas beside the sidebar in a 1080-pixel-wide window: framed and labelled
+FILL = 0.6  # the framed places span this share of the canvas; the rest is room for their labels
+MIN_SPAN_DEG = 20.0  # one place alone is shown with its surroundings
 
 
 def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
@@ -154,79 +163,79 @@ def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return (lon + 180) / 360 * scale, y
 
 
-# A FreeType face must not be used by two threads at once (it corrupts memory), and Streamlit runs each
-# session's script on a thread of its own.
-_FONT_LOCK = threading.Lock()
+def nearest_copy(lon: float, centre: float) -> float:
+    """``lon`` on the copy of the world nearest ``centre`` (the map repeats east and west): the place as seen."""
+    return lon + 360.0 * round((centre - lon) / 360.0)
 
 
-@functools.cache
-def _advance_px(char: str) -> float:
-    """How far ``char`` moves the pen in the labels' font (DejaVu Sans Bold, shipped with matplotlib)."""
-    with _FONT_LOCK:
-        font = _label_font()
-        index = font.get_char_index(ord(char))
-        if index == 0:  # not in the font: the browser falls back to another; assume a wide character
-            return 0.8 * LABEL_SIZE_PX
-        advance = font.load_glyph(index, flags=LoadFlags.NO_SCALE).horiAdvance
-        return float(advance) * LABEL_SIZE_PX / font.units_per_EM
+def lonlat_at(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """The inverse of :func:`screen_xy`."""
+    scale = 512 * 2 ** zoom
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * y / scale))) - math.pi / 2)
+    return x / scale * 360 - 180, lat
 
 
-@functools.cache
-def _label_font() -> FT2Font:
-    return FT2Font(str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans-Bold.ttf"))
+def metres_per_px(lat: float, zoom: float) -> float:
+    """Ground metres in one screen pixel at ``lat`` (for discs whose radius is in metres)."""
+    return EARTH_CIRCUMFERENCE_M * math.cos(math.radians(lat)) / (512 * 2 ** zoom)
 
 
-def _label_box(label: dict[str, Any], zoom: float) -> tuple[float, float, float, float]:
-    lon, lat = label["position"]
-    x, y = screen_xy(lon, lat, zoom)
-    lines = label["text"].split("\n")
-    width = max(sum(_advance_px(c) for c in line) for line in lines)
-    height = len(lines) * LABEL_LINE_PX
-    x += label["offset"][0] - {"start": 0.0, "middle": width / 2, "end": width}[label.get("anchor", "middle")]
-    y += label["offset"][1] - height / 2  # deck.gl centres text on its position vertically
-    return (x - LABEL_PAD_PX, y, x + width + LABEL_PAD_PX, y + height)  # a line's height already has a gap
+@dataclass(frozen=True)
+class _Text:
+    """A label before placement: where it belongs, what it says, how it looks."""
+
+    position: list[float]
+    text: str
+    colour: list[int]
+    gap: float = 8.0
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _place_texts(texts: list[_Text], countries: list[_Text], obstacles: list[tuple[float, float, float]],
+                 view: dict[str, float], size: tuple[int, int]
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Labels, country names and leader lines placed clear of each other and of the marks at the opening view.
 
-
-def _placements(label: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Where ``label`` may go, nearest first.
-
-    As given, then mirrored to the other side of its place, then each of those a line further away from the
-    place, a line nearer, two lines further, and so on.
+    ``obstacles`` are ``(lon, lat, radius_px)`` marks; labels stay inside the canvas of ``size`` pixels.
+    Returns the rows of the ``labels``, ``country-names`` and
+    ``label-leaders`` layers (text offsets in pixels from their place, as :mod:`dashboard.labels` placed them).
     """
-    x, y = label["offset"]
-    anchor = label.get("anchor", "middle")
-    sides = [(anchor, x)]
-    if anchor in ("start", "end"):
-        sides.append(("end" if anchor == "start" else "start", -x))
-    away = -1 if y < 0 else 1
-    shifts = [0] + [sign * n * LABEL_LINE_PX for n in range(1, LABEL_MAX_SHIFTS + 1) for sign in (away, -away)]
-    for shift in shifts:
-        for side_anchor, side_x in sides:
-            yield {**label, "anchor": side_anchor, "offset": [side_x, y + shift]}
+    zoom = view["zoom"]
 
+    centre = view["longitude"]
+    marks = [(*screen_xy(nearest_copy(lon, centre), lat, zoom), r) for lon, lat, r in obstacles]
 
-def declutter_labels(labels: list[dict[str, Any]], zoom: float) -> list[dict[str, Any]]:
-    """Move labels that would print over each other at the map's opening ``zoom`` to free places nearby.
+    def request(t: _Text, size: float, bold: bool, optional: bool) -> Label:
+        x, y = screen_xy(nearest_copy(t.position[0], centre), t.position[1], zoom)
+        width, height = text_size(t.text, size, bold)
+        # Clear of the widest mark drawn at the label's own place (its dot, ring or disc).
+        gap = max([t.gap, *(r + 3 for mx, my, r in marks if abs(mx - x) + abs(my - y) < 2)])
+        return Label(x, y, width + 2 * LABEL_PAD_PX, height + LABEL_PAD_PX, gap, optional)
 
-    Each label's box is estimated on screen (position projected, pixel offset, anchor, lines and characters).
-    In list order (the first are the most important and never move), a label that overlaps one already
-    placed takes the nearest free placement of :func:`_placements` (the other side of its place, then a line
-    at a time up or down); when none is free within :data:`LABEL_MAX_SHIFTS` lines it stays where it was.
-    Zooming in only moves places apart, so what is clear at the opening zoom stays clear.
-    """
-    placed: list[tuple[float, float, float, float]] = []
-    out = []
-    for label in labels:
-        boxed = ((c, _label_box(c, zoom)) for c in _placements(label))
-        chosen, box = next(((c, box) for c, box in boxed if not any(_overlaps(box, b) for b in placed)),
-                           (label, _label_box(label, zoom)))
-        placed.append(box)
-        out.append(chosen)
-    return out
+    requests = [request(t, LABEL_SIZE_PX, True, False) for t in texts]
+    requests += [request(t, COUNTRY_SIZE_PX, False, True) for t in countries]
+    boxes = [disc(*mark) for mark in marks]
+    cx, cy = screen_xy(view["longitude"], view["latitude"], zoom)
+    frame = (cx - size[0] / 2 + 4, cy - size[1] / 2 + 4, cx + size[0] / 2 - 4, cy + size[1] / 2 - 4)
+    # Where the world repeats (the antimeridian), one copy's labels are cut off by the next: keep them apart.
+    for meridian in (180.0 + 360.0 * k for k in range(-2, 3)):
+        x = screen_xy(meridian, 0.0, zoom)[0]
+        if frame[0] < x < frame[2]:
+            boxes.append((x - 1, frame[1], x + 1, frame[3]))
+    rows: list[dict[str, Any]] = []
+    names: list[dict[str, Any]] = []
+    leaders: list[dict[str, Any]] = []
+    placements = place_labels(requests, boxes, frame)
+    for n, (t, req, placed) in enumerate(zip([*texts, *countries], requests, placements, strict=True)):
+        if placed is None:
+            continue
+        offset = [round(placed.left + LABEL_PAD_PX - req.x, 1), round(placed.top + LABEL_PAD_PX / 2 - req.y, 1)]
+        row = {"position": t.position, "text": t.text, "colour": t.colour, "offset": offset}
+        (rows if n < len(texts) else names).append(row)
+        if placed.leader:
+            end = lonlat_at(*leader_end(placed, req.x, req.y), zoom)  # on the world copy the label is near
+            start = [round(nearest_copy(t.position[0], centre), 4), t.position[1]]
+            leaders.append({"from": start, "to": [round(end[0], 4), round(end[1], 4)]})
+    return rows, names, leaders
 
 
 def build_layers(
@@ -234,20 +243,25 @@ def build_layers(
     basemap: dict[str, Any] | None,
     selected: str | None = None,
     source_names: dict[str, str] | None = None,
-    zoom: float | None = None,
+    view: dict[str, float] | None = None,
+    size: tuple[int, int] = VISIBLE_PX,
 ) -> list[dict[str, Any]]:
     """The layer specs (plain dicts: ``type``, ``id`` and deck.gl props) for one reconciliation.
 
     Args:
         reconciliation: The movements of the chosen sources.
-        basemap: Country shapes (:func:`dashboard.basemap.load_basemap`), or ``None`` to draw none.
+        basemap: Country shapes (:func:`dashboard.basemap.load_basemap`), or ``None`` to draw none (and no
+            country names).
         selected: The selected movement id, highlighted.
         source_names: Source id to outlet, for tooltips.
-        zoom: The map's opening zoom, at which labels are kept apart (default: :func:`view_state`'s).
+        view: The map's opening view, at which labels are kept apart and on screen (default: :func:`view_state`).
+        size: The canvas in pixels, which the labels stay inside.
 
     Returns:
         One dict per layer id in :data:`LAYER_IDS`, in drawing order.
     """
+    view = view or view_state(reconciliation, size=size)
+    zoom = view["zoom"]
     names = source_names or {}
     arcs: list[dict[str, Any]] = []
     great_arcs: list[dict[str, Any]] = []
@@ -256,7 +270,9 @@ def build_layers(
     alerts: list[dict[str, Any]] = []
     buildups: list[dict[str, Any]] = []
     ruled: list[dict[str, Any]] = []
-    labels: list[dict[str, Any]] = []
+    texts: list[_Text] = []
+    obstacles: list[tuple[float, float, float]] = []  # (lon, lat, radius px): marks no label may cover
+    touched: set[str] = set()  # countries the flows touch, named with their neighbours
     node_totals: dict[str, tuple[Place, int]] = {}
     dest_labels: dict[str, tuple[Place, list[str]]] = {}
 
@@ -265,33 +281,49 @@ def build_layers(
         prev = node_totals.get(key, (place, 0))
         node_totals[key] = (prev[0], prev[1] + (count or 0))
 
+    def touch(*places: Place | None) -> None:
+        touched.update(p.country_code for p in places if p is not None and p.country_code)
+
     for m in reconciliation.movements:
         colour = _colour(m, selected)
         count = m.consensus.low
-        text = m.consensus.text if m.consensus.low is not None or m.kind == "buildup" else "troops"
+        text = figure(m)
         dests = [p for p in m.destinations if p.resolved]
         row = _flow_row(m, names)
         if m.kind == "alert":
             where = m.origin or home_place(m.force)
             if where is not None:
+                touch(where)
                 alerts.append({**row, "position": _pos(where), "colour": [*colour, 230]})
-                labels.append({"position": _pos(where), "text": f"{text} on alert", "colour": [120, 90, 0, 255],
-                               "offset": [0, 28], "anchor": "middle"})
+                obstacles.append((*_pos_t(where), ALERT_RADIUS_PX + 3))
+                texts.append(_Text(_pos(where), f"{m.force}: {text} on alert\n{where.name}", [120, 90, 0, 255]))
             continue
         if m.kind == "buildup":
             for p in dests:
-                buildups.append({**row, "position": _pos(p), "radius": 40000 + 600 * math.sqrt(count or 10000),
-                                 "colour": [*colour, 110]})
+                radius = 40000 + 600 * math.sqrt(count or 10000)
+                buildups.append({**row, "position": _pos(p), "radius": radius, "colour": [*colour, 110]})
+                obstacles.append((*_pos_t(p), radius / metres_per_px(float(p.lat or 0.0), zoom) + 2))
             if dests:
-                labels.append({"position": _centroid(dests), "text": f"{m.force}: {text}", "colour": [150, 20, 20, 255],
-                               "offset": [16, -16], "anchor": "start"})
+                touch(*dests)
+                # Clear of the disc when there is one place (the gap grows to the widest mark at the label's place).
+                texts.append(_Text(_centroid(dests), f"{m.force} buildup: {text}\n{_names(dests)}",
+                                   [150, 20, 20, 255]))
             continue
         if not dests:
+            if m.origin is not None and m.origin.resolved:  # troops leaving, destination not stated: a dot there
+                touch(m.origin)
+                markers.append({**row, "position": _pos(m.origin), "colour": [*colour, 220],
+                                "radius": 6 + width_px(count)})
+                obstacles.append((*_pos_t(m.origin), 7 + width_px(count)))
+                texts.append(_Text(_pos(m.origin), no_destination(m, text), [20, 20, 20, 255]))
             continue
+        touch(m.origin, *dests)
         if m.origin is None or not m.origin.resolved:
             for p in dests:
+                radius = 6 + width_px(None if m.combined else count)
                 markers.append({**row, "position": _pos(p), "colour": [*colour, 120 if m.combined else 220],
-                                "radius": 6 + width_px(None if m.combined else count)})
+                                "radius": radius})
+                obstacles.append((*_pos_t(p), radius + 1))
                 add_node(p, None if m.combined else count)
         else:
             origin = m.origin
@@ -309,33 +341,37 @@ def build_layers(
                 }
                 (great_arcs if great else arcs).append(arc)
                 arrows.append({"polygon": _arrowhead(origin, p, great), "colour": [*colour, alpha_to]})
+                # A dot at the destination, so the place can be clicked as well as the arc.
+                markers.append({**row, "position": _pos(p), "colour": [*colour, alpha_to],
+                                "radius": DESTINATION_DOT_PX})
+                obstacles.append((*_pos_t(p), DESTINATION_DOT_PX + 2))
                 if not m.combined:
                     add_node(p, count)
         if m.combined:
-            labels.append({"position": _centroid(dests), "text": f"{text} combined", "colour": [70, 90, 130, 255],
-                           "offset": [0, -20], "anchor": "middle"})
+            texts.append(_Text(_centroid(dests), f"{text} combined\n{_names(dests)}", [70, 90, 130, 255]))
         else:
             for p in dests:
                 entry = dest_labels.setdefault(place_key(p), (p, []))
                 entry[1].append(text if m.origin is not None else f"{text} (no origin)")
 
     counts = []  # the destination figures: placed first, so other labels make way for them
-    for place, texts in dest_labels.values():
-        lines = list(dict.fromkeys(texts))
-        if place.precision == "region":
-            # A region's dot is only its middle (Eastern Europe's lies in Ukraine): the label says what it stands for.
-            lines.insert(0, f"{place.name} (region)")
-        counts.append({"position": _pos(place), "text": "\n".join(lines), "colour": [20, 20, 20, 255],
-                       "offset": [10, 10], "anchor": "start"})
+    for place, figures in dest_labels.values():
+        # A region's dot is only its middle (Eastern Europe's lies in Ukraine): the label says what it stands for.
+        name = f"{place.name} (region)" if place.precision == "region" else place.name
+        counts.append(_Text(_pos(place), f"{name} {' · '.join(dict.fromkeys(figures))}", [20, 20, 20, 255]))
     for r in reconciliation.ruled_out:
-        for p in r.places:
-            if p.resolved:
-                ruled.append({"position": _pos(p), "text": "✕"})
-                labels.append({"position": _pos(p), "text": r.label, "colour": [40, 40, 40, 255], "offset": [0, 22],
-                               "anchor": "middle"})
-    labels = declutter_labels([*counts, *labels], view_state(reconciliation)["zoom"] if zoom is None else zoom)
+        places = [p for p in r.places if p.resolved]
+        touch(*places)
+        for p in places:
+            ruled.append({"movement_id": r.id, "tooltip": f"{r.label} (ruled out)", "position": _pos(p), "text": "✕"})
+            obstacles.append((*_pos_t(p), RULED_OUT_SIZE_PX / 2 + 1))
+            texts.append(_Text(_pos(p), r.label, [40, 40, 40, 255]))
     nodes = [{"position": _pos(p), "name": p.name, "total": total, "radius": 4 + math.sqrt(total) / 6}
              for p, total in node_totals.values()]
+    obstacles += [(*_pos_t(p), 5 + math.sqrt(total) / 6) for p, total in node_totals.values()]
+    countries = [_Text([c.lon, c.lat], c.name, [120, 120, 120, 255], 0.0)
+                 for c in _named_countries(touched, basemap is not None)]
+    labels, country_names, leaders = _place_texts([*counts, *texts], countries, obstacles, view, size)
 
     def layer(kind: str, layer_id: str, data: Any, **props: Any) -> dict[str, Any]:
         return {"type": kind, "id": layer_id, "data": data, "pickable": layer_id in PICKABLE, **props}
@@ -350,16 +386,22 @@ def build_layers(
         "getHeight": 0.5,
         "autoHighlight": True,
     }
+    text_props = {"getPosition": "position", "getText": "text", "getColor": "colour", "getTextAnchor": '"start"',
+                  "getAlignmentBaseline": '"top"', "getPixelOffset": "offset", "characterSet": "auto",
+                  "fontFamily": "DejaVu Sans, sans-serif", "lineHeight": LINE_HEIGHT, "parameters": ON_TOP}
     return [
         layer("GeoJsonLayer", BASEMAP, basemap or {"type": "FeatureCollection", "features": []}, stroked=True,
               filled=True, getFillColor=[236, 233, 226], getLineColor=[170, 170, 170], lineWidthMinPixels=0.6),
+        layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("ScatterplotLayer", NODES, nodes, getPosition="position", getRadius="radius", radiusUnits="pixels",
               getFillColor=[60, 60, 60, 70], stroked=True, getLineColor=[60, 60, 60, 160], lineWidthMinPixels=1),
-        layer("ScatterplotLayer", ALERTS, alerts, getPosition="position", getRadius=18, radiusUnits="pixels",
-              filled=False, stroked=True, getLineColor="colour", lineWidthMinPixels=4),
+        layer("ScatterplotLayer", ALERTS, alerts, getPosition="position", getRadius=ALERT_RADIUS_PX,
+              radiusUnits="pixels", filled=True, getFillColor=[255, 255, 255, 1], stroked=True, getLineColor="colour",
+              lineWidthMinPixels=4, autoHighlight=True),
         layer("ScatterplotLayer", BUILDUPS, buildups, getPosition="position", getRadius="radius",
-              getFillColor="colour", stroked=True, getLineColor=[200, 30, 30, 220], lineWidthMinPixels=2),
-        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=26,
+              getFillColor="colour", stroked=True, getLineColor=[200, 30, 30, 220], lineWidthMinPixels=2,
+              autoHighlight=True),
+        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=RULED_OUT_SIZE_PX,
               getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
               parameters=ON_TOP),
         layer("ArcLayer", ARCS, arcs, **arc_props),
@@ -368,33 +410,89 @@ def build_layers(
         layer("ScatterplotLayer", DESTINATION_MARKERS, markers, getPosition="position", getRadius="radius",
               radiusUnits="pixels", getFillColor="colour", stroked=True, getLineColor=[255, 255, 255, 230],
               lineWidthMinPixels=2, autoHighlight=True),
-        layer("TextLayer", LABELS, labels, getPosition="position", getText="text", getColor="colour",
-              getSize=LABEL_SIZE_PX, getTextAnchor="anchor", getPixelOffset="offset", characterSet="auto",
-              fontFamily="DejaVu Sans, sans-serif", fontWeight="bold", outlineWidth=3,
-              outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, parameters=ON_TOP),
+        layer("LineLayer", LEADERS, leaders, getSourcePosition="from", getTargetPosition="to",
+              getColor=[110, 110, 110, 200], getWidth=1, widthUnits="pixels", parameters=ON_TOP),
+        layer("TextLayer", LABELS, labels, getSize=LABEL_SIZE_PX, fontWeight="bold", outlineWidth=3,
+              outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, **text_props),
     ]
 
 
-def view_state(reconciliation: Reconciliation, every_origin: bool = False) -> dict[str, float]:
-    """Centre and zoom that fit the drawn places (Europe when nothing is placed).
+def _names(places: list[Place]) -> str:
+    names = list(dict.fromkeys(p.name for p in places))
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
-    When origins and destinations span more than 60° of longitude, only destinations are framed,
-    unless ``every_origin`` asks for the whole span (Fort Bragg and Poland both on screen).
+
+def _named_countries(touched: set[str], with_basemap: bool) -> list[CountryLabel]:
+    """The countries the flows touch and their neighbours, most prominent first (none without a basemap)."""
+    if not with_basemap:
+        return []
+    return countries_around(touched, country_labels())[:MAX_COUNTRY_NAMES]
+
+
+
+
+def _placed(places: Iterable[Place | None]) -> list[tuple[float, float]]:
+    return [(float(p.lon), float(p.lat)) for p in places
+            if p is not None and p.resolved and p.lon is not None and p.lat is not None]
+
+
+def _fit(points: list[tuple[float, float]], size: tuple[int, int]) -> dict[str, float]:
+    """The view that shows ``points`` inside a canvas of ``size`` pixels, with room for labels around them."""
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    if max(lons) - min(lons) > 180:  # across the Pacific: frame the short way round
+        lons = [x + 360 if x < 0 else x for x in lons]
+    x0, y0 = screen_xy(min(lons), max(lats), 0)
+    x1, y1 = screen_xy(max(lons), min(lats), 0)
+    width, height = max(x1 - x0, MIN_SPAN_DEG / 360 * 512), max(y1 - y0, MIN_SPAN_DEG / 360 * 512 * 0.6)
+    zoom = math.log2(min(size[0] * FILL / width, size[1] * FILL / height))
+    # Never so far out that the world is narrower than the canvas (it would show twice, side by side).
+    zoom = max(zoom, math.log2(size[0] / 512), 0.5)
+    lon = (min(lons) + max(lons)) / 2
+    lat = lonlat_at((x0 + x1) / 2, (y0 + y1) / 2, 0)[1]
+    return {"longitude": round(lon - 360 if lon > 180 else lon, 4), "latitude": round(lat, 4),
+            "zoom": round(min(6.0, zoom), 2), "pitch": 0.0, "bearing": 0.0}
+
+
+def _on_screen(points: list[tuple[float, float]], view: dict[str, float], size: tuple[int, int]) -> bool:
+    cx, cy = screen_xy(view["longitude"], view["latitude"], view["zoom"])
+    for lon, lat in points:
+        x, y = screen_xy(lon, lat, view["zoom"])
+        if abs(x - cx) > size[0] / 2 - 40 or abs(y - cy) > size[1] / 2 - 40:
+            return False
+    return True
+
+
+def _movement_places(reconciliation: Reconciliation, movement_id: str) -> list[tuple[float, float]]:
+    for m in reconciliation.movements:
+        if m.id == movement_id:
+            extra = [m.origin or home_place(m.force)] if m.kind == "alert" else []
+            return _placed([*m.destinations, *extra]) or _placed([m.origin])
+    return next((_placed(r.places) for r in reconciliation.ruled_out if r.id == movement_id), [])
+
+
+def view_state(reconciliation: Reconciliation, every_origin: bool = False, selected: str | None = None,
+               size: tuple[int, int] = VISIBLE_PX) -> dict[str, float]:
+    """Centre and zoom that fit what is drawn, anywhere in the world (Europe when nothing is placed).
+
+    The destinations (buildups and ruled-out places too) are framed first; when the origins (and the places of
+    troops on alert) lie more than 60° of longitude away, they are left off screen (the arcs enter from the
+    edge) unless ``every_origin`` asks for them too. A ``selected`` movement that would be off screen is brought
+    into view. ``size`` is the canvas in pixels.
     """
-    def placed(places: Iterable[Place]) -> list[tuple[float, float]]:
-        return [(float(p.lon), float(p.lat)) for p in places if p.resolved and p.lon is not None and p.lat is not None]
-
-    points = placed(p for m in reconciliation.movements for p in (*m.destinations, *([m.origin] if m.origin else [])))
-    if points and not every_origin and max(x for x, _ in points) - min(x for x, _ in points) > 60:
-        # Transatlantic: frame where the troops go (labels stay readable); arcs enter from the edge.
-        points = placed(p for m in reconciliation.movements for p in m.destinations) or points
+    alerts = _placed(m.origin or home_place(m.force) for m in reconciliation.movements if m.kind == "alert")
+    where = _placed([*(p for m in reconciliation.movements for p in m.destinations),
+                     *(p for r in reconciliation.ruled_out for p in r.places)]) or alerts
+    origins = _placed(m.origin for m in reconciliation.movements if m.kind != "alert") + alerts
+    points = where + origins
+    if where and not every_origin and max(x for x, _ in points) - min(x for x, _ in points) > 60:
+        points = where
     if not points:
         return {"longitude": 15.0, "latitude": 50.0, "zoom": 3.0, "pitch": 0.0, "bearing": 0.0}
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.6, 30.0)
-    zoom = max(1.0, min(6.0, math.log2(360.0 / span) - 0.5))
-    return {"longitude": (min(lons) + max(lons)) / 2, "latitude": (min(lats) + max(lats)) / 2, "zoom": round(zoom, 2),
-            "pitch": 0.0, "bearing": 0.0}
+    view = _fit(points, size)
+    chosen = _movement_places(reconciliation, selected) if selected else []
+    if chosen and not _on_screen(chosen, view, size):
+        view = _fit(chosen, size)
+    return view
 
 
 def _pydeck_kwargs(spec: dict[str, Any]) -> dict[str, Any]:
@@ -423,6 +521,7 @@ def build_deck(
     selected: str | None = None,
     source_names: dict[str, str] | None = None,
     every_origin: bool = False,
+    size: tuple[int, int] = VISIBLE_PX,
 ) -> pdk.Deck:
     """The pydeck Deck: no map provider and no map style, so the browser fetches nothing.
 
@@ -434,16 +533,19 @@ def build_deck(
         selected: The selected movement id.
         source_names: Source id to outlet, for tooltips.
         every_origin: Frame every origin too, not only the destinations.
+        size: The canvas in pixels, framed and labelled at the opening view.
 
     Returns:
         A Deck whose layers have the ids in :data:`LAYER_IDS`.
     """
-    view = view_state(reconciliation, every_origin)
+    view = view_state(reconciliation, every_origin, selected, size)
     layers = [pdk.Layer(spec["type"], **_pydeck_kwargs(spec))
-              for spec in build_layers(reconciliation, basemap, selected, source_names, view["zoom"])]
+              for spec in build_layers(reconciliation, basemap, selected, source_names, view, size)]
     return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**view),
+        # The world repeats east and west, so a map framed across the Pacific or zoomed out has no blank edge.
+        views=[pdk.View(type="MapView", controller=True, repeat=True)],
         # No provider and no map_style argument: pydeck then sends its "__MAP_STYLE__" sentinel, which Streamlit
         # drops without substituting a style. An explicit map_style=None would make Streamlit fetch Carto's.
         map_provider=None,

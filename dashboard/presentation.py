@@ -21,13 +21,17 @@ from extraction.model import Source
 
 PRESENT_PARAM = "present"
 ASPECTS: dict[str, tuple[int, int]] = {"16x9": (16, 9), "1x1": (1, 1)}
-FRAME_WIDTH_PX = 1280  # the map's height is derived from this and the aspect
+# The window is the frame (1920×1080 for 16:9, 1080×1080 for 1:1): the map takes the height the title, legend
+# and credits leave, so all of them are inside the screenshot and the map covers over 70% of it.
+FRAMES: dict[tuple[int, int], tuple[int, int]] = {(16, 9): (1920, 1080), (1, 1): (1080, 1080)}
+TEXT_PX = {(16, 9): 205, (1, 1): 255}
+PAGE_PAD_PX = 16  # the page's margin left and right of the map
 
 _HIDE_CONTROLS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], footer {display: none !important;}
-.block-container {padding-top: 1rem !important; padding-bottom: 0.5rem !important; max-width: 100% !important;}
+.block-container {padding: 0.6rem 16px 0 16px !important; max-width: 100% !important;}
 </style>
 """
 
@@ -64,10 +68,10 @@ def parse_presentation(params: Mapping[str, str | Sequence[str]]) -> Presentatio
                         first("subtitle"))
 
 
-def map_height(aspect: tuple[int, int], width: int = FRAME_WIDTH_PX) -> int:
-    """The map's pixel height that, with the title and footer, fills a frame of the given aspect."""
-    total = width * aspect[1] // aspect[0]
-    return max(320, total - 190)
+def map_size(aspect: tuple[int, int]) -> tuple[int, int]:
+    """The map's canvas in pixels: the frame's width, and the height the title, legend and credits leave."""
+    width, height = FRAMES.get(aspect, FRAMES[(16, 9)])
+    return width - 2 * PAGE_PAD_PX, height - TEXT_PX.get(aspect, TEXT_PX[(16, 9)])
 
 
 def show(
@@ -89,19 +93,21 @@ def show(
     st.markdown(_HIDE_CONTROLS, unsafe_allow_html=True)
     title = presentation.title or default_title(reconciliation)
     subtitle = presentation.subtitle or "Every figure as the article states it; combined totals are never split"
-    st.markdown(f"<h1 style='font-size:2.6rem;margin:0'>{html.escape(title)}</h1>"
-                f"<p style='font-size:1.25rem;color:#555;margin:0 0 0.5rem 0'>{html.escape(subtitle)}</p>",
+    st.markdown(f"<h1 style='font-size:2.2rem;margin:0;padding:0'>{html.escape(title)}</h1>"
+                f"<p style='font-size:1.1rem;color:#555;margin:0'>{html.escape(subtitle)}</p>",
                 unsafe_allow_html=True)
     names = {s.id: outlet_name(s) for s in sources}
-    deck = build_deck(reconciliation, basemap, None, names, every_origin)
-    st.pydeck_chart(deck, height=map_height(presentation.aspect), key="present-map")
+    size = map_size(presentation.aspect)
+    deck = build_deck(reconciliation, basemap, None, names, every_origin, size)
+    st.pydeck_chart(deck, height=size[1], key="present-map")
     items = " ".join(
         f"<span style='white-space:nowrap;margin-right:1.2em'><span style='display:inline-block;width:0.8em;"
-        f"height:0.8em;margin-right:0.3em;background:rgb{entry.colour}'></span>{html.escape(entry.text)}</span>"
-        for entry in legend()
+        f"height:0.8em;margin-right:0.3em;background:rgb{entry.colour}'></span>"
+        f"{html.escape(entry.text.split(' (')[0])}</span>"
+        for entry in legend()  # without the explanations in brackets, so the legend fits the frame
     )
-    st.markdown(f"<div style='font-size:0.8rem;line-height:1.5'>{items}</div>", unsafe_allow_html=True)
-    st.markdown(f"<p style='font-size:0.95rem;margin:0.3rem 0 0 0'>"
+    st.markdown(f"<div style='font-size:0.75rem;line-height:1.35'>{items}</div>", unsafe_allow_html=True)
+    st.markdown(f"<p style='font-size:0.85rem;margin:0'>"
                 f"{html.escape(credit_line(sources, reconciliation.source_ids))}</p>"
-                f"<p style='font-size:0.8rem;color:#666;margin:0'>{html.escape(DATA_ATTRIBUTION)}</p>",
+                f"<p style='font-size:0.75rem;color:#666;margin:0'>{html.escape(DATA_ATTRIBUTION)}</p>",
                 unsafe_allow_html=True)

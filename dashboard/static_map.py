@@ -33,8 +33,10 @@ from pyproj import Transformer
 from shapely.geometry import box
 
 import geo
+from dashboard.basemap import countries_around, country_labels
 from dashboard.credits import DATA_ATTRIBUTION, credit_line
 from dashboard.deck import KIND_COLOURS
+from dashboard.labels import Box, Label, LabelLayout, disc, figure, no_destination, text_size
 from extraction.flows import Reconciliation, home_place, place_key
 from extraction.model import Source
 from geo import Place
@@ -55,6 +57,7 @@ SEA = "#dce6ee"
 BORDER = "#b4b0a8"
 HIGHLIGHT_LAND = "#e4dccb"
 COMBINED_COLOUR = "#7f93b8"
+COUNTRY_NAME = "#8c877d"
 RULED_OUT_COLOUR = "#303030"
 ARC_POINTS = 64
 
@@ -178,7 +181,7 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
     origins: dict[str, Place] = {}
     for m in reconciliation.movements:
         count = m.consensus.low
-        text = m.consensus.text if m.consensus.low is not None else "troops"
+        text = figure(m)
         dests = _placed(m.destinations)
         if m.kind == "alert":
             where = m.origin if m.origin is not None and m.origin.resolved else home_place(m.force)
@@ -187,9 +190,11 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
             continue
         if m.kind == "buildup":
             for p in dests:
-                marks.append(Mark("buildup", p, f"{m.force} buildup: {m.consensus.text}\n{p.name}", count))
+                marks.append(Mark("buildup", p, f"{m.force} buildup: {text}\n{p.name}", count))
             continue
         if not dests:
+            if m.origin is not None and m.origin.resolved:  # troops leaving, destination not stated
+                marks.append(Mark("destination", m.origin, no_destination(m, text), count))
             continue
         has_origin = m.origin is not None and m.origin.resolved
         if has_origin and m.origin is not None:
@@ -346,64 +351,81 @@ def _rgb(kind: str) -> tuple[float, float, float]:
 
 
 class _Labeller:
-    """Greedy label placement: tries offsets around each anchor and keeps the first that overlaps nothing."""
+    """Places labels with :class:`dashboard.labels.LabelLayout` (the live map's rule) in display pixels."""
 
     def __init__(self, ax: Axes, fig: Figure) -> None:
         self.ax = ax
         self.fig = fig
-        self.taken: list[tuple[float, float, float, float]] = []
+        self.height = fig.bbox.height
         bbox = ax.get_window_extent()
-        self.bounds = (bbox.x0, bbox.y0, bbox.x1, bbox.y1)
+        self.layout = LabelLayout(frame=self._box(bbox.x0, bbox.y0, bbox.x1, bbox.y1))
+
+    def _box(self, x0: float, y0: float, x1: float, y1: float) -> Box:
+        """Matplotlib's display box (y up) as a screen box (y down)."""
+        return (x0, self.height - y1, x1, self.height - y0)
+
+    def block_display(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.layout.block(self._box(x0, y0, x1, y1))
 
     def block(self, x: float, y: float, radius_px: float) -> None:
         dx, dy = self.ax.transData.transform((x, y))
-        self.taken.append((dx - radius_px, dy - radius_px, dx + radius_px, dy + radius_px))
+        self.layout.block(disc(dx, self.height - dy, radius_px))
 
-    def place(self, x: float, y: float, text: str, size: float, **style: Any) -> None:
+    def name(self, x: float, y: float, text: str, size: float, **style: Any) -> None:
+        """A country's name at its label point, or beside it, or nothing when anything else is there already."""
         px = self.fig.dpi / 72.0
-        lines = text.split("\n")
-        bold = style.get("fontweight") == "bold"
-        w = (0.68 if bold else 0.6) * size * max(len(s) for s in lines) * px + 0.4 * size * px  # + box padding
-        h = 1.3 * size * len(lines) * px + 0.4 * size * px
-        gap = 0.7 * size * px
+        width, height = text_size(text, size * px, False, STATIC_LINE_HEIGHT)
         ax_, ay_ = self.ax.transData.transform((x, y))
-        near = [(gap, gap), (gap, -gap - h), (-gap - w, gap), (-gap - w, -gap - h), (-w / 2, 1.6 * gap),
-                (-w / 2, -1.6 * gap - h), (gap, -h / 2), (-gap - w, -h / 2)]
-        # Farther rings, with a leader line back to the place, when everything near is taken.
-        candidates = [(dx, dy, ring) for ring in (0, 3, 6, 10) for dx, dy in
-                      ((dx + _sign(dx + w / 2) * ring * gap, dy + _sign(dy + h / 2) * ring * gap) for dx, dy in near)]
-        best, best_cost = candidates[0], math.inf
-        for dx, dy, ring in candidates:
-            rect = (ax_ + dx, ay_ + dy, ax_ + dx + w, ay_ + dy + h)
-            cost = sum(_overlap(rect, other) for other in self.taken) + 50 * _outside(rect, self.bounds)
-            cost += 0.04 * w * h * ring / 10  # a far label only when it saves real overlap
-            if cost < best_cost:
-                best, best_cost = (dx, dy, ring), cost
-            if cost == 0:
-                break
-        dx, dy, ring = best
-        self.taken.append((ax_ + dx, ay_ + dy, ax_ + dx + w, ay_ + dy + h))
+        gap = 0.5 * size * px  # between two names side by side
+        placed = self.layout.place(Label(ax_, self.height - ay_, width + 2 * gap, height, optional=True))
+        if placed is not None:  # centred on the point, or just beside it where that is free
+            dx = (placed.left + gap + width / 2 - ax_) / px
+            dy = -(placed.top + height / 2 - (self.height - ay_)) / px
+            self.ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha="center", va="center",
+                             fontsize=size, fontfamily=FONT, annotation_clip=False, zorder=4, **style)
+
+    def place(self, x: float, y: float, text: str, size: float, gap: float = 0.0, **style: Any) -> None:
+        px = self.fig.dpi / 72.0
+        pad = LABEL_PAD * size * px
+        width, height = text_size(text, size * px, style.get("fontweight") == "bold", STATIC_LINE_HEIGHT)
+        ax_, ay_ = self.ax.transData.transform((x, y))
+        sx, sy = ax_, self.height - ay_
+        placed = self.layout.place(Label(sx, sy, width + 2 * pad, height + 2 * pad, max(gap, 0.7 * size) * px))
+        assert placed is not None  # only optional labels are ever left out
         leader = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.8, "shrinkA": 0, "shrinkB": 3}
-        self.ax.annotate(text, (x, y), xytext=(dx / px, dy / px), textcoords="offset points", ha="left",
-                         va="bottom", fontsize=size, fontfamily=FONT, linespacing=1.1, annotation_clip=False,
-                         bbox={"boxstyle": "round,pad=0.18", "facecolor": (1, 1, 1, 0.8), "edgecolor": "none"},
-                         arrowprops=leader if ring else None,
-                         zorder=20, **style)
+        # The text's top-left corner, inside its padded box, as an offset from the place (points, y up).
+        dx, dy = (placed.left + pad - sx) / px, -(placed.top + pad - sy) / px
+        self.ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha="left", va="top",
+                         fontsize=size, fontfamily=FONT, linespacing=1.1, annotation_clip=False,
+                         bbox={"boxstyle": f"round,pad={LABEL_PAD * 0.9:g}", "facecolor": (1, 1, 1, 0.8),
+                               "edgecolor": "none"},
+                         arrowprops=leader if placed.leader else None, zorder=20, **style)
 
 
-def _sign(value: float) -> float:
-    return 1.0 if value >= 0 else -1.0
+Corner = Literal["lower left", "lower right", "upper left", "upper right"]
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
+def _free_corner(axes: Any, width: float, height: float, points: Sequence[Any]) -> Corner:
+    """The corner of the map (lower left first) where a legend of this size covers the fewest marks."""
+    corners: dict[Corner, tuple[float, float]] = {
+        "lower left": (axes.x0, axes.y0), "lower right": (axes.x1 - width, axes.y0),
+        "upper left": (axes.x0, axes.y1 - height), "upper right": (axes.x1 - width, axes.y1 - height)}
+
+    def covered(corner: tuple[float, float]) -> int:
+        x0, y0 = corner
+        return sum(1 for x, y in points if x0 - 10 <= x <= x0 + width + 10 and y0 - 10 <= y <= y0 + height + 10)
+
+    return min(corners, key=lambda name: covered(corners[name]))
 
 
-def _outside(rect: tuple[float, float, float, float], bounds: tuple[float, float, float, float]) -> float:
-    inside = _overlap(rect, bounds)
-    return (rect[2] - rect[0]) * (rect[3] - rect[1]) - inside
+def _radius(mark: Mark) -> float:
+    """A mark's radius in points (half its marker size)."""
+    radius = {"alert": 17.0, "buildup": 11 + 0.03 * math.sqrt(mark.count or 10000), "ruled_out": 9.0}
+    return radius.get(mark.kind, 5.0)
+
+
+LABEL_PAD = 0.2  # white box around a label, in font sizes
+STATIC_LINE_HEIGHT = 1.3  # matplotlib's line height at linespacing 1.1, in font sizes
 
 
 def _legend_handles(scale: float) -> list[Line2D]:
@@ -558,14 +580,19 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
                                 "mutation_scale": (10 + 2.2 * width) * (0.8 if arc.combined else 1.0),
                                 "shrinkA": 0, "shrinkB": 4 * s, "alpha": 0.8 if arc.combined else 1.0})
 
+    proj = _transformer(crs)
     legend = ax.legend(handles=_legend_handles(s), loc="lower left", fontsize=11 * s, frameon=True,
                        framealpha=0.92, edgecolor="#cccccc", borderpad=0.8, labelspacing=0.55, handlelength=2.6,
                        title="Legend", title_fontsize=11.5 * s, alignment="left")
     legend.set_zorder(30)
-    labeller = _Labeller(ax, fig)
     box_ = legend.get_window_extent(canvas.get_renderer())
-    labeller.taken.append((box_.x0, box_.y0, box_.x1, box_.y1))
-    proj = _transformer(crs)
+    marks = [ax.transData.transform(proj.transform(*_lonlat(m.place))) for m in items.marks]
+    corner = _free_corner(ax.get_window_extent(), box_.width, box_.height, marks)
+    if corner != "lower left":  # a mark lies under the legend in its usual corner: move it to a free one
+        legend.set_loc(corner)
+        box_ = legend.get_window_extent(canvas.get_renderer())
+    labeller = _Labeller(ax, fig)
+    labeller.block_display(box_.x0, box_.y0, box_.x1, box_.y1)
     for arc in items.arcs:  # keep labels off the arrowheads
         for p in (arc.origin, arc.destination):
             labeller.block(*proj.transform(*_lonlat(p)), 10 * s * fig.dpi / 72)
@@ -584,9 +611,7 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
         else:
             ax.plot(x, y, marker="o", markersize=8 * s, color=INK, markeredgecolor="white",
                     markeredgewidth=1.5 * s, zorder=9)
-        # Keep labels off the symbol itself (radius in points: half the marker size).
-        radius = {"alert": 17.0, "buildup": 11 + 0.03 * math.sqrt(mark.count or 10000), "ruled_out": 9.0}
-        labeller.block(x, y, radius.get(mark.kind, 5.0) * s * fig.dpi / 72)
+        labeller.block(x, y, _radius(mark) * s * fig.dpi / 72)  # keep labels off the symbol itself
     for mark in sorted(items.marks, key=lambda m: ("destination", "ruled_out", "buildup", "alert", "origin",
                                                    "node").index(m.kind)):
         x, y = proj.transform(*_lonlat(mark.place))
@@ -594,12 +619,19 @@ def _figure(reconciliation: Reconciliation, text: MapText, frame: Frame, shapes_
         colour = {"alert": "#7a5a00", "buildup": "#8a1414", "ruled_out": RULED_OUT_COLOUR}.get(mark.kind, INK)
         weight = "bold" if mark.kind in ("destination", "alert", "buildup") else "normal"
         style = "italic" if mark.kind in ("origin", "node") else "normal"
-        labeller.place(x, y, mark.label, label_size, color=colour if mark.kind != "origin" else MUTED,
-                       fontweight=weight, fontstyle=style)
+        labeller.place(x, y, mark.label, label_size, gap=(_radius(mark) + 3) * s,
+                       color=colour if mark.kind != "origin" else MUTED, fontweight=weight, fontstyle=style)
     for places, label in items.combined_labels:
         pts = [proj.transform(*_lonlat(p)) for p in places]
         labeller.place(sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), label, 12.5 * s,
                        color="#3d5382", fontweight="bold")
+    # The countries the flows touch and their neighbours, named as on the live map where nothing else is.
+    touched = {p.country_code for a in items.arcs for p in (a.origin, a.destination) if p.country_code}
+    touched |= {m.place.country_code for m in items.marks if m.place.country_code}
+    for country in countries_around(touched, country_labels()):
+        x, y = proj.transform(country.lon, country.lat)
+        if x0 <= x <= x1 and y0 <= y <= y1 and math.isfinite(x):
+            labeller.name(x, y, country.name, 10.5 * s, color=COUNTRY_NAME, fontstyle="italic")
 
 
     def put(y_px: float, block: _Block, **style: Any) -> None:

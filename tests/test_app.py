@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.deck import LAYER_IDS, PICKABLE
+from dashboard.deck import LAYER_IDS, PICKABLE, VISIBLE_PX, screen_xy
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 SOURCE_000 = "000_d006306aaf21b2e6"
@@ -32,16 +32,16 @@ def deck(at: AppTest) -> dict[str, Any]:
 
 
 def flow_figures(at: AppTest, destination: str) -> list[str]:
-    """The figures of every drawn flow (arc or marker) that goes only to ``destination``."""
+    """The figures of every drawn flow (arc or marker) that goes only to ``destination``, once per movement."""
     pattern = re.compile(rf"→ {re.escape(destination)}: ([^ ]+) \(")
-    found = []
+    found: dict[str, str] = {}  # an arc and the dot at its end are one movement
     for layer in deck(at)["layers"]:
         if layer["id"] in PICKABLE:
             for obj in layer["data"]:
                 match = pattern.search(obj["tooltip"])
                 if match:
-                    found.append(match.group(1))
-    return found
+                    found[obj["movement_id"]] = match.group(1)
+    return list(found.values())
 
 
 def labels(at: AppTest) -> list[str]:
@@ -59,13 +59,13 @@ def test_deck_has_fixed_layers_and_no_network_basemap() -> None:
 def test_source_000_view_shows_its_own_poland_figure() -> None:
     at = run(view="one", sources=SOURCE_000)
     assert flow_figures(at, "Poland") == ["1,700"]
-    assert "1,700" in labels(at)
+    assert "Poland 1,700" in labels(at)
 
 
 def test_source_004_view_shows_its_own_poland_figure() -> None:
     at = run(view="one", sources=SOURCE_004)
     assert flow_figures(at, "Poland") == ["2,000"]
-    assert any(text.startswith("2,000") for text in labels(at))
+    assert any(text.startswith("Poland 2,000") for text in labels(at))
 
 
 def test_switching_source_in_the_sidebar_redraws_with_its_numbers() -> None:
@@ -143,6 +143,50 @@ def test_a_shared_movement_link_reopens_the_selection() -> None:
                     for obj in layer["data"])
     reopened = run(movement=movement)
     assert any("class='quote'" in m.value for m in reopened.sidebar.markdown)
+
+
+@pytest.mark.parametrize("layer", ["alert-rings", "buildup-marks", "ruled-out-marks", "flow-destination-markers"])
+def test_every_mark_opens_its_quotes(layer: str) -> None:
+    at = run()
+    (obj, *_) = next(lay["data"] for lay in deck(at)["layers"] if lay["id"] == layer)
+    at.session_state["map"] = {"selection": {"indices": {layer: [0]}, "objects": {layer: [obj]}}}
+    at.run()
+    assert at.sidebar.selectbox(key="movement_pick").value == obj["movement_id"]
+    quotes = [m.value for m in at.sidebar.markdown if "class='quote'" in m.value]
+    assert quotes and all("<blockquote>" in q for q in quotes)
+
+
+def test_a_ruled_out_link_names_what_is_ruled_out() -> None:
+    at = run()
+    (cross, *_) = next(lay["data"] for lay in deck(at)["layers"] if lay["id"] == "ruled-out-marks")
+    reopened = run(movement=cross["movement_id"])
+    assert any("not to" in h.value for h in reopened.sidebar.subheader)
+    assert any(m.value.startswith("**no** troops · ruled out") for m in reopened.sidebar.markdown)
+    assert any("class='quote'" in m.value for m in reopened.sidebar.markdown)
+
+
+def test_choosing_a_movement_far_away_brings_it_into_view() -> None:
+    at = run()
+    alert = next(lay["data"][0] for lay in deck(at)["layers"] if lay["id"] == "alert-rings")  # in the US
+
+    def on_screen(view: dict[str, float]) -> bool:
+        x, y = screen_xy(*alert["position"], view["zoom"])
+        cx, cy = screen_xy(view["longitude"], view["latitude"], view["zoom"])
+        return abs(x - cx) < VISIBLE_PX[0] / 2 and abs(y - cy) < VISIBLE_PX[1] / 2
+
+    assert not on_screen(deck(at)["initialViewState"])  # the map opens on Europe
+    assert on_screen(deck(run(movement=alert["movement_id"]))["initialViewState"])
+
+
+def test_frame_every_origin_is_kept_in_the_link() -> None:
+    at = run()
+    at.sidebar.toggle(key="every_origin").set_value(True).run()
+    assert at.query_params["frame"] in ("origins", ["origins"])
+    wide = deck(at)["initialViewState"]
+    reopened = run(frame="origins")
+    assert reopened.sidebar.toggle(key="every_origin").value is True
+    assert deck(reopened)["initialViewState"] == wide
+    assert wide["zoom"] < deck(run())["initialViewState"]["zoom"]  # Fort Bragg is on screen too
 
 
 @pytest.mark.parametrize(

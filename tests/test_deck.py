@@ -10,6 +10,7 @@ from dashboard.deck import (
     ALERTS,
     ARCS,
     ARCS_GREAT_CIRCLE,
+    BUILDUPS,
     COMBINED_WIDTH,
     DESTINATION_MARKERS,
     LABELS,
@@ -18,6 +19,7 @@ from dashboard.deck import (
     RULED_OUT,
     build_deck,
     build_layers,
+    view_state,
     width_px,
 )
 from dashboard.state import ViewState, parse_params
@@ -36,8 +38,8 @@ def _layers(claims, sources=("s1",)):  # type: ignore[no-untyped-def]
 def test_layers_have_fixed_ids_and_only_flows_are_pickable() -> None:
     layers = build_layers(reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"]), None)
     assert tuple(layer["id"] for layer in layers) == LAYER_IDS
-    assert {layer["id"] for layer in layers if layer["pickable"]} == PICKABLE == {ARCS, ARCS_GREAT_CIRCLE,
-                                                                                  DESTINATION_MARKERS}
+    assert {layer["id"] for layer in layers if layer["pickable"]} == PICKABLE == {
+        ARCS, ARCS_GREAT_CIRCLE, DESTINATION_MARKERS, ALERTS, BUILDUPS, RULED_OUT}  # every mark opens its quotes
 
 
 def test_deck_json_needs_no_network() -> None:
@@ -56,7 +58,7 @@ def test_arc_width_follows_the_stated_scale_and_labels_show_counts() -> None:
     (arc,) = layers[ARCS]["data"]
     assert arc["width"] == width_px(1700) == 1700 / 250
     assert arc["colour_from"][3] < arc["colour_to"][3]  # fades in from the origin: direction cue
-    assert "1,700" in [label["text"] for label in layers[LABELS]["data"]]
+    assert "Poland 1,700" in [label["text"] for label in layers[LABELS]["data"]]
 
 
 def test_transatlantic_moves_are_great_circles() -> None:
@@ -70,21 +72,22 @@ def test_combined_claim_reads_as_combined_not_two_full_flows() -> None:
     arcs = layers[ARCS_GREAT_CIRCLE]["data"]
     assert len(arcs) == 2 and {a["width"] for a in arcs} == {COMBINED_WIDTH}
     texts = [label["text"] for label in layers[LABELS]["data"]]
-    assert texts.count("2,000 combined") == 1 and "2,000" not in texts
+    assert texts.count("2,000 combined\nPoland and Germany") == 1
+    assert not any(t.startswith(("Poland", "Germany")) for t in texts)
 
 
 def test_flow_without_origin_is_a_destination_marker_not_an_arc() -> None:
     layers = _layers([claim("s1", 2000, (PL,))])
     assert layers[ARCS]["data"] == [] and layers[ARCS_GREAT_CIRCLE]["data"] == []
     assert len(layers[DESTINATION_MARKERS]["data"]) == 1
-    assert any(label["text"].startswith("2,000") for label in layers[LABELS]["data"])
+    assert any(label["text"].startswith("Poland 2,000") for label in layers[LABELS]["data"])
 
 
 def test_alert_is_a_ring_at_the_home_country_with_its_count() -> None:
     layers = _layers([claim("s1", 8500, (), kind="alert")])
     (ring,) = layers[ALERTS]["data"]
     assert ring["position"][0] < -60  # the United States, the force's home country
-    assert "8,500 on alert" in [label["text"] for label in layers[LABELS]["data"]]
+    assert "US: 8,500 on alert\nUnited States" in [label["text"] for label in layers[LABELS]["data"]]
 
 
 def test_buildup_shows_its_wording_and_ruled_out_its_marker() -> None:
@@ -93,13 +96,29 @@ def test_buildup_shows_its_wording_and_ruled_out_its_marker() -> None:
         claim("s1", None, (UA,), negated=True),
     ])
     texts = [label["text"] for label in layers[LABELS]["data"]]
-    assert "RU: tens of thousands" in texts and "US forces: not to Ukraine" in texts
+    assert "RU buildup: tens of thousands\nUkraine" in texts and "US forces: not to Ukraine" in texts
     assert len(layers[RULED_OUT]["data"]) == 1
 
 
 def test_unresolved_places_are_never_drawn() -> None:
     layers = _layers([claim("s1", 500, (nowhere("Camp Nowhere"),))])
     assert all(not layers[i]["data"] for i in LAYER_IDS if i != "basemap")
+
+
+def test_troops_leaving_with_no_destination_are_a_dot_where_they_leave() -> None:
+    niger = site("Niamey", "NE", 13.5, 2.1)
+    layers = _layers([claim("s1", 1000, (), origin=niger, kind="withdraw")])
+    (dot,) = layers[DESTINATION_MARKERS]["data"]
+    assert dot["position"] == [2.1, 13.5] and dot["movement_id"]  # clickable, where the troops leave
+    assert [label["text"] for label in layers[LABELS]["data"]] == ["Niamey: 1,000 (withdraw, no destination stated)"]
+
+
+def test_sources_that_differ_show_on_the_consensus_label() -> None:
+    layers = _layers([claim("s1", 1700, (PL,), origin=BRAGG), claim("s2", 1700, (PL,), origin=BRAGG),
+                      claim("s3", 2000, (PL,), origin=BRAGG)], sources=("s1", "s2", "s3"))
+    assert [label["text"] for label in layers[LABELS]["data"]] == ["Poland 1,700–2,000 ⚑"]
+    agreed = _layers([claim("s1", 1700, (PL,), origin=BRAGG), claim("s2", 1700, (PL,), origin=BRAGG)], ("s1", "s2"))
+    assert [label["text"] for label in agreed[LABELS]["data"]] == ["Poland 1,700"]
 
 
 def test_selection_to_movement_id_tolerates_garbage() -> None:
@@ -154,47 +173,14 @@ def test_comparison_marks_disagreement_and_combined_only() -> None:
     assert poland["flag"].startswith("sources differ") and poland["consensus"] == "1,700–2,000"
 
 
-def test_labels_that_would_overprint_are_moved_apart_and_the_first_stays() -> None:
-    from dashboard.deck import _label_box, _overlaps, declutter_labels
-
-    a = {"position": [30.0, 49.0], "text": "RU: 100,000", "offset": [16, -16], "anchor": "start"}
-    b = {"position": [30.5, 49.4], "text": "RU: tens of thousands", "offset": [16, -16], "anchor": "start"}
-    c = {"position": [31.0, 48.8], "text": "US forces: not to Ukraine", "offset": [0, 22], "anchor": "middle"}
-    far = {"position": [0.0, 40.0], "text": "x", "offset": [16, -16], "anchor": "start"}
-    assert _overlaps(_label_box(a, 4), _label_box(b, 4))  # the case is a real collision
-    out = declutter_labels([a, b, c, far], zoom=4)
-    assert out[0]["offset"] == [16, -16] and out[3]["offset"] == [16, -16]
-    assert out[1]["anchor"] == "end" and out[1]["offset"] == [-16, -16]  # first choice: the other side
-    boxes = [_label_box(label, 4) for label in out]
-    assert not any(_overlaps(boxes[m], boxes[n]) for m in range(4) for n in range(m + 1, 4))
-    assert [label["text"] for label in out] == [label["text"] for label in (a, b, c, far)]
-
-
-def test_labels_apart_at_the_opening_zoom_are_left_alone() -> None:
-    from dashboard.deck import declutter_labels
-
-    a = {"position": [20.0, 50.0], "text": "1,700", "offset": [10, 10], "anchor": "start"}
-    b = {"position": [24.0, 50.0], "text": "1,000", "offset": [10, 10], "anchor": "start"}
-    assert declutter_labels([a, b], zoom=6)[1]["offset"] == [10, 10]
-    assert declutter_labels([a, b], zoom=1)[1]["offset"] != [10, 10]  # four degrees are a few pixels here
-
-
-def test_a_label_with_no_room_on_either_side_moves_a_line_away_from_its_place() -> None:
-    from dashboard.deck import declutter_labels
-
-    here = {"position": [20.0, 50.0], "text": "1,700", "offset": [10, 10], "anchor": "start"}
-    right = {"position": [20.0, 50.0], "text": "right of it", "offset": [10, 10], "anchor": "start"}
-    left = {"position": [20.0, 50.0], "text": "left of it", "offset": [-10, 10], "anchor": "end"}
-    moved = declutter_labels([right, left, here], zoom=4)[2]
-    assert moved["offset"] == [10, 10 + 15] and moved["anchor"] == "start"  # down: it sits below its place
-
-
 def test_destination_counts_keep_their_place_when_other_labels_crowd_them() -> None:
     layers = _layers([claim("s1", 8500, kind="alert", origin=PL), claim("s1", 1700, (PL,), origin=BRAGG),
                       claim("s1", 2000, (PL,), origin=DE)])
     by_text = {label["text"]: label for label in layers[LABELS]["data"]}
-    assert by_text["1,700\n2,000"]["offset"] == [10, 10]  # under and right of Poland's marker, as always
-    assert by_text["8,500 on alert"]["offset"][1] > 28  # the alert note, which would cover it, moves down
+    poland = by_text["Poland 1,700 · 2,000"]
+    assert 0 < poland["offset"][0] < 40 and abs(poland["offset"][1]) < 15  # right beside Poland's marker
+    alert = by_text["US: 8,500 on alert\nPoland"]
+    assert alert["offset"] != poland["offset"]  # the alert note, which would cover it, goes elsewhere
 
 
 def test_text_is_drawn_over_arcs_that_pass_above_it() -> None:
@@ -206,24 +192,29 @@ def test_text_is_drawn_over_arcs_that_pass_above_it() -> None:
 def test_a_figure_for_a_region_names_the_region_not_just_a_point_inside_a_country() -> None:
     eastern = region("Eastern Europe", 50.0, 25.0)  # its middle lies in Ukraine
     labels = [label["text"] for label in _layers([claim("s1", 3000, (eastern,), origin=US)])[LABELS]["data"]]
-    assert labels == ["Eastern Europe (region)\n3,000"]
+    assert labels == ["Eastern Europe (region) 3,000"]
     labels = [label["text"] for label in _layers([claim("s1", 3000, (UA,), origin=US)])[LABELS]["data"]]
-    assert labels == ["3,000"]
+    assert labels == ["Ukraine 3,000"]
 
 
-def test_label_widths_are_the_same_when_many_sessions_ask_at_once() -> None:
-    from concurrent.futures import ThreadPoolExecutor
+def test_selected_movement_off_screen_is_brought_into_view() -> None:
+    rec = reconcile([claim("s1", 1000, (RO,), origin=DE), claim("s1", 1700, (PL,), origin=BRAGG),
+                     claim("s1", 8500, (), kind="alert")], ["s1"])
+    alert = next(m.id for m in rec.movements if m.kind == "alert")  # its ring is in the United States
+    default, chosen = view_state(rec), view_state(rec, selected=alert)
+    assert default["longitude"] > 0 and chosen["longitude"] < -60  # the map opens on Europe, then moves
+    assert view_state(rec, selected=rec.movements[0].id) == default  # already in view: the map stays
 
-    from dashboard.deck import _advance_px
 
-    chars = [chr(c) for c in range(0x20, 0x2000)]  # Latin, Greek, Cyrillic, Arabic...: mostly new to the cache
-    _advance_px.cache_clear()
-    with ThreadPoolExecutor(8) as pool:  # Streamlit runs each session's script on a thread of its own
-        together = list(pool.map(lambda part: [_advance_px(c) for c in part], [chars[n::8] for n in range(8)]))
-    _advance_px.cache_clear()
-    alone = [[_advance_px(c) for c in chars[n::8]] for n in range(8)]
-    assert together == alone
-    assert _advance_px("W") > _advance_px("i") > 0
+def test_country_names_are_those_the_flows_touch_and_their_neighbours() -> None:
+    basemap = {"type": "FeatureCollection", "features": []}
+    rec = reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"])
+    names = {row["text"] for row in build_layers(rec, basemap)[1]["data"]}
+    assert names and names <= {"Germany", "Romania", "Poland", "Czechia", "Austria", "Switzerland", "France",
+                               "Luxembourg", "Belgium", "Netherlands", "Denmark", "Ukraine", "Moldova", "Hungary",
+                               "Serbia", "Bulgaria"}
+    assert "Spain" not in names and "Russia" not in names
+    assert build_layers(rec, None)[1]["data"] == []  # no basemap, no names
 
 
 def test_article_reader_marks_every_quote_of_the_source_once() -> None:

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard.export import ExportOptions, export_bytes, file_name, main, write_atomic
-from dashboard.presentation import ASPECTS, map_height, parse_presentation
+from dashboard.presentation import ASPECTS, FRAMES, map_size, parse_presentation
 from tests.test_export_tables import SEED_DOCUMENT, seed_document
 
 ROOT = Path(__file__).parent.parent
@@ -108,7 +108,9 @@ def test_presentation_params() -> None:
     assert present is not None and present.aspect == ASPECTS["1x1"] and present.title == "Troops <b>"
     default = parse_presentation({"present": ""})
     assert default is not None and default.aspect == (16, 9) and default.title is None
-    assert map_height((16, 9)) < map_height((1, 1))
+    for aspect, (width, height) in FRAMES.items():  # the map covers at least 70% of the frame
+        map_width, map_height = map_size(aspect)
+        assert map_width * map_height >= 0.7 * width * height, aspect
 
 
 def _presentation_script() -> None:  # runs inside AppTest: imports are local on purpose

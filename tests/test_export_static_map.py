@@ -127,6 +127,37 @@ def test_transatlantic_flow_keeps_both_ends_in_the_picture() -> None:
     assert "Fort Bragg, North Carolina" in words and "Poland" in words
 
 
+def test_sources_that_differ_say_so_on_the_picture_too() -> None:
+    claims = [claim("s1", 1700, (country("PL"),), FORT_BRAGG), claim("s2", 2000, (country("PL"),), FORT_BRAGG)]
+    (poland,) = [m for m in drawing(reconcile(claims, ["s1", "s2"])).marks if m.kind == "destination"]
+    assert poland.label == "Poland\n1,700–2,000 ⚑ from Fort Bragg"
+
+
+def test_troops_leaving_with_no_destination_are_marked_where_they_leave() -> None:
+    niger = site("Niamey", "NE", 13.5, 2.1)
+    items = drawing(reconcile([claim(count=1000, origin=niger, kind="withdraw")], ["s1"]))
+    assert [(m.kind, m.label) for m in items.marks] == [
+        ("destination", "Niamey: 1,000 (withdraw, no destination stated)")]
+
+
+def test_countries_around_the_flows_are_named_on_the_picture() -> None:
+    reconciliation = reconcile([claim(count=1000, to=(country("RO"),), origin=country("DE"))], ["s1"])
+    svg = render(reconciliation, MapText("t", "", "c"), Frame(1200, 675), "svg")
+    words = set(" ".join(ET.fromstring(svg).itertext()).split())
+    assert {"Austria", "Hungary", "Poland"} & words  # neighbours of the countries the flow touches
+    assert not {"Spain", "Australia", "Canada"} & words  # not the rest of the world
+
+
+def test_the_legend_moves_to_a_corner_free_of_marks() -> None:
+    from matplotlib.transforms import Bbox
+
+    from dashboard.static_map import _free_corner
+
+    axes = Bbox.from_extents(0, 0, 1000, 600)
+    assert _free_corner(axes, 300, 200, [(500, 300)]) == "lower left"  # the usual corner while it is free
+    assert _free_corner(axes, 300, 200, [(50, 50), (950, 50)]) == "upper left"
+
+
 def test_alert_and_buildup_marks() -> None:
     claims = [claim(count=8500, kind="alert"), claim(count=100000, kind="buildup", force="RU", to=(country("UA"),))]
     kinds = {m.kind: m.label for m in drawing(reconcile(claims, ["s1"])).marks}
