@@ -265,7 +265,8 @@ def describing(anchor: Token, pred: Token) -> set[int]:
     The anchor's subtree without the predicate's; through a copula, also what the anchor is said to be
     ("1,700 are members of the 82nd Airborne Division based in Fort Bragg").
     """
-    own = {t.i for t in anchor.subtree}
+    # not the troops coordinated with these ("2,000 troops going to Poland and 1,000 cavalry from Germany")
+    own = {t.i for t in anchor.subtree} - {t.i for c in anchor.children if c.dep_ == "conj" for t in c.subtree}
     pred_side = {t.i for t in pred.subtree} if pred.i in own else set()
     out = own - pred_side
     if anchor.dep_ in _SUBJECTS and lemma(anchor.head) in lx.COPULAR_LEMMAS:

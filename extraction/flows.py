@@ -301,6 +301,16 @@ def _has_unresolved(claim: Claim) -> bool:
     return any(not p.resolved for p in places)
 
 
+def _more_precise(kept: tuple[Place, ...], other: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Of two ways one source names the same destinations (``Russia``, later ``Vladivostok``), the finer."""
+    if not kept:
+        return other
+    if not other:
+        return kept
+    rank = sum(PRECISION_RANK[p.precision] for p in other) - sum(PRECISION_RANK[p.precision] for p in kept)
+    return other if rank > 0 else kept
+
+
 def source_flows(source_id: str, claims: Iterable[Claim]) -> SourceFlows:
     """Turn one source's claims into flows (see the module docstring for when two claims are one flow).
 
@@ -339,7 +349,7 @@ def source_flows(source_id: str, claims: Iterable[Claim]) -> SourceFlows:
                     count_text=flow.count_text or claim.count_text,
                     unit=flow.unit or claim.unit,
                     origin=flow.origin or _usable_origin(claim),
-                    destinations=flow.destinations or claim.destinations,
+                    destinations=_more_precise(flow.destinations, claim.destinations),
                     claims=(*flow.claims, claim),
                 )
                 break

@@ -101,10 +101,15 @@ def test_every_mark_type_opens_its_quotes(session: Session, layer_id: str) -> No
     spec = _spec(query)
     layers = {layer["id"]: layer for layer in spec["layers"]}
     crosses = [r["position"] for r in layers[RULED_OUT]["data"]]
-    # The mark farthest from every ✕ (a ✕ is drawn over the disc it sits in, and takes the click there).
-    obj = max(layers[layer_id]["data"], key=lambda r: min(
-        (abs(r["position"][0] - c[0]) + abs(r["position"][1] - c[1]) for c in crosses), default=0))
     box = _open(session, (1366, 768), "?frame=origins" if query else "")
+    at = projector(spec, box)
+    right, bottom = box["x"] + box["width"] - 30, min(box["y"] + box["height"], 768) - 30
+    on_screen = [r for r in layers[layer_id]["data"]
+                 if box["x"] + 30 < at(r["position"])[0] < right and box["y"] + 30 < at(r["position"])[1] < bottom]
+    assert on_screen, f"no {layer_id} mark is on screen"
+    # The mark farthest from every ✕ (a ✕ is drawn over the disc it sits in, and takes the click there).
+    obj = max(on_screen, key=lambda r: min(
+        (abs(r["position"][0] - c[0]) + abs(r["position"][1] - c[1]) for c in crosses), default=0))
     # A ring is clicked on its western edge, away from the arcs that leave its middle.
     clicked = _click_mark(session, spec, layer_id, obj, box, dx=-16 if layer_id == ALERTS else 0)
     session.page.screenshot(path=str(ARTIFACTS / f"clicked_{layer_id}.png"))
