@@ -1018,7 +1018,9 @@ def _covers(body: _Draft, head: _Draft) -> bool:
         return False
     if head.count is not None and body.count != head.count:
         return False
-    if head.origin is not None and (body.origin is None or body.origin.country_code != head.origin.country_code):
+    sender = head.origin is not None and head.origin.country_code == head.force  # "U.S. sending 3,000 troops"
+    if head.origin is not None and not sender and (
+            body.origin is None or body.origin.country_code != head.origin.country_code):
         return False
     return {p.country_code for p in head.destinations} <= {p.country_code for p in body.destinations}
 
