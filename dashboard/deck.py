@@ -306,7 +306,7 @@ def build_layers(
             if dests:
                 touch(*dests)
                 # Clear of the disc when there is one place (the gap grows to the widest mark at the label's place).
-                texts.append(_Text(_centroid(dests), f"{m.force} buildup: {text}\n{_names(dests)}",
+                texts.append(_Text(_centroid(dests), f"{m.force} buildup: {text}\n{_wrapped(_names(dests))}",
                                    [150, 20, 20, 255]))
             continue
         if not dests:
@@ -415,6 +415,21 @@ def build_layers(
         layer("TextLayer", LABELS, labels, getSize=LABEL_SIZE_PX, fontWeight="bold", outlineWidth=3,
               outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, **text_props),
     ]
+
+
+# A label line longer than this is broken at spaces, so a list of places stays near its marks on a small screen.
+LABEL_LINE_CHARS = 28
+
+
+def _wrapped(line: str) -> str:
+    """``line`` broken at spaces into lines of at most ``LABEL_LINE_CHARS`` characters (a longer word stays whole)."""
+    out: list[str] = []
+    for word in line.split(" "):
+        if out and len(out[-1]) + 1 + len(word) <= LABEL_LINE_CHARS:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return "\n".join(out)
 
 
 def _names(places: list[Place]) -> str:

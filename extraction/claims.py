@@ -270,41 +270,48 @@ def _find_anchors(
     return anchors
 
 
-def _subject_countries(doc: Doc, start: int, stop: int, mentions: list[PlaceMention]) -> list[Place]:
-    """Countries (or institutions standing for one) named before the verb: the side sending troops."""
-    tw = words(doc)
-    found: list[Place] = []
-    lowers = tw.lower[start:stop]
-    for m in mentions:
-        if start <= m.start < stop:
-            prep = tw.lower[m.start - 1] if m.start > start else ""
-            if prep in ("in", "to", "from", "at", "into", "with", "between", "against", "over", "of", "on", "by"):
-                continue
-            if m.end < len(tw.lower) and tw.lower[m.end] in lx.SPEECH_VERBS:
-                continue  # "Kiev says ...": the speaker, not the side sending troops
-            if m.place.precision == "country":
-                found.append(m.place)
-    if not found:
-        joined = " ".join(lowers)
-        for match in _INSTITUTION.finditer(joined):
-            if match.group("verb"):
-                continue  # "the Kremlin said": a speaker, not the sender
-            name = match.group("name")
+def _senders(pred: Token, anchor: Token, mentions: list[PlaceMention], off: int) -> list[Place]:
+    """The side sending troops: countries (or institutions acting for one) in the subject of the movement.
+
+    The subject is looked for on the predicate, then on the verbs it hangs on ("Germany began the
+    deployment", "Berlin pledged to send"), never past a verb of saying ("Kyiv says 2,000 troops moved":
+    the speaker is not the sender); an agent ("deployed by the Pentagon") counts too.
+    """
+    tok = pred
+    for _ in range(ev.MAX_CLIMB):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "agent") and anchor.i not in
+                    {t.i for t in c.subtree}]
+        if subjects:
+            return [p for s in subjects for p in _countries_in(s, mentions, off)]
+        if tok.head.i == tok.i or lemma(tok.head) in lx.SPEECH_LEMMAS or tok.dep_ in ("relcl", "ccomp"):
+            break
+        tok = tok.head
+    return []
+
+
+def _countries_in(subject: Token, mentions: list[PlaceMention], off: int) -> list[Place]:
+    """Countries a subject names: a country mention, a demonym before an institution, an institution itself."""
+    span = {t.i + off for t in subject.subtree}
+    found = [m.place for m in mentions if m.start in span and m.place.precision == "country"]
+    if found:
+        return list({p.country_code: p for p in found}.values())
+    text = " ".join(t.lower_ for t in subject.subtree)
+    for name in _SENDERS:
+        if re.search(rf"\b{re.escape(name)}\b", text):
             code = lx.INSTITUTION_COUNTRY[name]
             place = geo.resolve(geo.country_name(code) or code)
             if place.resolved:
-                found.append(replace(place, mention=name.title(), why=f"'{name}' acts for this country"))
-            break
-    return found
+                return [replace(place, mention=name.title(), why=f"'{name}' acts for this country")]
+    for t in subject.subtree:  # "the Bulgarian government", "French troops' commanders"
+        demonym = geo.demonym_country(t.text) if t.text[:1].isupper() and t.tag_ == "JJ" else None
+        if demonym:
+            place = geo.resolve(geo.country_name(demonym) or demonym)
+            if place.resolved:
+                return [replace(place, mention=t.text, why=f"'{t.text}' names the sending country")]
+    return []
 
 
 _SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
-# An institution followed within a few words by a speech verb is part of who speaks
-# ("the Pentagon announced", "Pentagon press secretary John Kirby said"), not the sender.
-_INSTITUTION = re.compile(
-    r"\b(?P<name>" + "|".join(re.escape(n) for n in _SENDERS)
-    + r")\b(?:(?:\s+\S+){0,4}?\s+(?P<verb>" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b)?"
-)
 
 
 def _resolve_pronoun(doc: Doc, seg: tuple[int, int], mentions: list[PlaceMention]) -> Place | None:
@@ -786,8 +793,10 @@ def _sentence_claims(
         unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
         unit = unit_list[0].name if unit_list else (antecedent if anchor.pronoun else None)
         force = anchor.force
-        subject_stop = min(pred_at, anchor.start)
-        subjects = _subject_countries(doc, sent.start, subject_stop, mentions)
+        anchor_head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        subjects = _senders(parsed[event.predicate], anchor_head, mentions, off) or [
+            m.place for m in mentions  # "US troops deploying soon to Poland": the troops' own country sends them
+            if anchor.start <= m.start < anchor.end and m.place.precision == "country"][:1]
         # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
         # country troops would go to is not the side sending them.
         subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
@@ -817,7 +826,7 @@ def _sentence_claims(
         elif kind == "alert" and count is None and not destinations and unit is None and not _formation(
                 parsed, anchor, sent.start):
             continue
-        if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated
+        if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated and destinations
                 and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")

@@ -167,6 +167,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the troops of the next sentence are those just counted": (
         "About 800 Marines landed in Darwin on Monday. The troops will move to Townsville next week.",
         [Expect(count=800, to=("AU",)), Expect(count=800, to=("AU",), extra={"second": True})]),
+    "the sender is the subject of the movement, not any country before it": (
+        "The plan sends 2,000 troops to Latvia and Estonia and 1,000 marines from Norway to Finland.",
+        [Expect(count=1000, to=("FI",), origin="NO", force="unknown")]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
