@@ -504,6 +504,10 @@ def _anchor_events(
             continue
         pred_link = ev.find_predicate(ah)
         if pred_link is None:
+            change = _change_in_strength(ah, heads)
+            if change is not None:
+                found.append((anchor, change, ah))
+                continue
             stative = _stative_buildup(ah, heads)
             if stative is not None:
                 found.append((anchor, stative, ah))
@@ -698,6 +702,20 @@ def _remains(anchor: Token, heads: list[Token]) -> ev.Event | None:
         return None
     where = [k for k, h in enumerate(heads) if ev.attachment(h) in (("in", verb), ("at", verb))]
     return ev.Event(Kind.RELOCATE, verb.i, negated=True, origins=tuple(where[:1]))
+
+
+def _change_in_strength(anchor: Token, heads: list[Token]) -> ev.Event | None:
+    """``There will be 2,500 fewer soldiers in the Sahel``: fewer troops somewhere is a withdrawal from it."""
+    verb = anchor.head
+    if lemma(verb) != "be" or anchor.dep_ not in ("attr", "nsubj") or not any(
+            c.dep_ == "expl" for c in verb.children):
+        return None
+    change = {c.lower_ for c in anchor.children if c.dep_ in ("amod", "advmod")}
+    if not change & lx.FEWER_WORDS:
+        return None
+    where = [k for k, h in enumerate(heads) if ev.attachment(h)[0] in ("in", "at") and
+             ev.attachment(h)[1].i in (anchor.i, verb.i)]
+    return ev.Event(Kind.WITHDRAW, verb.i, origins=tuple(where[:1]))
 
 
 def _stative_buildup(anchor: Token, heads: list[Token]) -> ev.Event | None:

@@ -282,3 +282,5 @@ NOT_FORCE_NAMES: frozenset[str] = frozenset({
 })
 # Clauses of a movement that may never happen: "if needed", "unless talks fail".
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
+# "there will be 2,500 fewer soldiers in the Sahel": a smaller force somewhere is troops leaving it.
+FEWER_WORDS: frozenset[str] = frozenset({"fewer", "less"})

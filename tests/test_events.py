@@ -170,6 +170,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the sender is the subject of the movement, not any country before it": (
         "The plan sends 2,000 troops to Latvia and Estonia and 1,000 marines from Norway to Finland.",
         [Expect(count=1000, to=("FI",), origin="NO", force="unknown")]),
+    "fewer troops somewhere is a withdrawal from it": (
+        "By spring there will be 1,800 fewer soldiers in Kosovo than today.",
+        [Expect("withdraw", count=1800, origin="XK")]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
