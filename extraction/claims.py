@@ -64,6 +64,7 @@ class _Anchor:
     anaphoric: bool = False
     force: str | None = None
     pronoun: bool = False  # "they": stands for the unit named before, not for a figure
+    event: bool = False  # "the withdrawal is expected to be complete by ...": the movement noun itself
 
 
 @dataclass
@@ -150,6 +151,7 @@ _TROOP_WORD = re.compile(
     + r")\b|\b\d+(?:st|nd|rd|th)\b",
 )  # searched in lowercased text: a case-blind search of a long alternation is twice as slow
 _DIGIT = re.compile(r"\d")
+_EVENT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(re.escape(w) for w in lx.EVENT_NOUNS)) + r")\b")
 
 
 def _worth_reading(paragraphs: list[tuple[int, str]], forces: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
@@ -165,7 +167,7 @@ def _worth_reading(paragraphs: list[tuple[int, str]], forces: frozenset[str] = f
         if _TROOP_WORD.search(low) or any(w in low for w in _UNIT_FIRST_WORDS) or any(f in body for f in forces):
             last_troops = i
             keep.update((i - 1, i))
-        elif i - last_troops <= 3 and _DIGIT.search(body):
+        elif i - last_troops <= 3 and (_DIGIT.search(body) or _EVENT_NOUN.search(low)):
             keep.update((i - 1, i))
     return [p for i, p in enumerate(paragraphs) if i in keep]
 
@@ -387,6 +389,21 @@ def _named_force_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor], forces
     return out
 
 
+def _event_anchors(sent: Span, parsed: Doc) -> list[_Anchor]:
+    """``The pullout is expected to be completed by December``: a movement named by its noun, troops unnamed.
+
+    Only in a sentence that names no troops, after sentences that do, and only where the noun is what a
+    verb of scheduling, completing, ordering or ruling out is about.
+    """
+    out: list[_Anchor] = []
+    for tok in parsed:
+        if lemma(tok) in lx.EVENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                lemma(tok.head) in lx.EVENT_STATUS_VERBS:
+            at = tok.i + sent.start
+            out.append(_Anchor(at, at + 1, None, definite=True, event=True))
+    return out
+
+
 def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
     """``They will leave Vilseck for Romania``: a pronoun that a movement verb moves stands for the troops before."""
     taken = {i for a in anchors for i in range(a.start, a.end)}
@@ -495,6 +512,15 @@ def _anchor_events(
     found: list[tuple[_Anchor, ev.Event, Token]] = []
     for anchor in anchors:
         ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+        if anchor.event:
+            named = ev.kind_of(ah, "obj")
+            if named is not None:
+                negated, hedged, question = ev.modality(ah, ah)
+                origins, dests = ev.place_roles(ah, ah, named, heads)
+                if not question:
+                    found.append((anchor, ev.Event(named, ah.i, negated, hedged, tuple(origins), tuple(dests),
+                                                   ("event",)), ah))
+            continue
         if anchor.count is not None and anchor.end == anchor.count.end and ah.dep_ in ("nummod", "compound") and \
                 ah.head.tag_.startswith("N") and ah.head.lower_ not in lx.TROOP_NOUNS:
             continue  # a bare figure that counts some other noun ("2,000 senators", "300 rounds")
@@ -759,6 +785,8 @@ def _sentence_claims(
         anchors += _pronoun_anchors(sent, parsed, anchors)
     if names.forces:
         anchors += _named_force_anchors(sent, parsed, anchors, names.forces)
+    if not anchors and troop_context:
+        anchors = _event_anchors(sent, parsed)
     anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
@@ -831,7 +859,7 @@ def _sentence_claims(
             pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
             if not destinations and origin is None and count_value is None and count_text is None and unit is None \
-                    and "homeward" not in event.notes:
+                    and "homeward" not in event.notes and "event" not in event.notes:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
             if not destinations and count_value is None and count_text is None:
@@ -925,7 +953,8 @@ def _drafts(paragraphs: list[tuple[int, str]], names: _Names) -> list[_Draft]:
         worth_a_look = mentions_troops or names_unit or (troop_context and (
             has_number or not present.isdisjoint(lx.TROOP_PRONOUNS))) or (
             has_number and not present.isdisjoint(lx.FORMATION_HEADS)) or (  # "a company of 120 people"
-            not present.isdisjoint(force_words))  # "Wagner will not return"
+            not present.isdisjoint(force_words)) or (  # "Wagner will not return"
+            troop_context and not present.isdisjoint(lx.EVENT_NOUNS))  # "the pullout is expected to ..."
         if worth_a_look:
             candidates.append((index, offset, _without_bullet(sent), troop_context))
     parsed = parse([sent for _, _, sent, _ in candidates])

@@ -284,3 +284,10 @@ NOT_FORCE_NAMES: frozenset[str] = frozenset({
 HYPOTHETICAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 # "there will be 2,500 fewer soldiers in the Sahel": a smaller force somewhere is troops leaving it.
 FEWER_WORDS: frozenset[str] = frozenset({"fewer", "less"})
+# Nouns that name a movement by themselves ("the pullout", "the withdrawal"), and the verbs that say such a
+# movement is scheduled, under way, done or ruled out.
+EVENT_NOUNS: frozenset[str] = frozenset({"withdrawal", "pullout", "pull-out", "drawdown", "disengagement"})
+EVENT_STATUS_VERBS: frozenset[str] = frozenset({
+    "complete", "schedule", "expect", "begin", "start", "finish", "end", "continue", "conduct", "announce",
+    "order", "approve", "authorize", "rule", "plan", "proceed", "halt", "suspend", "delay", "carry", "finalize",
+})

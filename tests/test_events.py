@@ -252,3 +252,19 @@ def test_a_group_the_article_calls_troops_is_an_anchor_on_its_own() -> None:
 def test_the_troops_of_the_next_sentence_carry_the_count() -> None:
     found = claims_of("About 800 Marines landed in Darwin on Monday. The troops will move to Townsville next week.")
     assert [(c.count, c.destinations[0].name.split(",")[0]) for c in found] == [(800, "Darwin"), (800, "Townsville")]
+
+
+def test_a_movement_named_by_its_noun_after_troops_is_a_claim() -> None:
+    text = ("About 900 Italian soldiers are leaving Lebanon.\n\n"
+            "The pullout is expected to be completed by the end of March.\n\n"
+            "Rome has ruled out a withdrawal from Kosovo.")
+    found = claims_of(text)
+    pullout = [c for c in found if "pullout" in c.evidence.text]
+    assert [(c.kind, c.negated) for c in pullout] == [("withdraw", False)], [c.to_dict() for c in found]
+    ruled_out = [c for c in found if "Kosovo" in c.evidence.text]
+    assert [(c.kind, c.negated, c.origin and c.origin.country_code) for c in ruled_out] == [("withdraw", True, "XK")]
+
+
+def test_a_movement_noun_that_is_only_talked_about_is_no_claim() -> None:
+    text = "About 900 Italian soldiers are leaving Lebanon.\n\nThe chaotic withdrawal left many civilians behind."
+    assert [c.evidence.text[:5] for c in claims_of(text)] == ["About"]
