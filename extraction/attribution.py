@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+import geo
 from extraction.lexicon import ATTRIBUTION_INTROS, SPEAKER_STOPWORDS, SPEECH_VERBS
 from extraction.nlp import words
 
@@ -17,6 +18,13 @@ _SKIP_BEFORE_VERB = frozenset({
 _GROUP_NOUNS = frozenset({"officials", "sources", "diplomats", "officers", "commanders", "analysts"})
 _PRONOUNS = frozenset({"he", "she", "they"})
 _NAME_JOINERS = frozenset({"of", "for", "and"})
+# Capitalised words that open a sentence or a phrase, never a person's name ("From Chad, ...").
+_NOT_FIRST_NAMES = frozenset({
+    "from", "in", "on", "at", "to", "into", "after", "before", "since", "during", "for", "with", "by", "as",
+    "near", "across", "inside", "outside", "when", "while", "if", "but", "and", "or", "so", "then",
+    "meanwhile", "also", "last", "next", "this", "that", "these", "those", "both", "all", "some", "many",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old",
+})
 CONTINUATIONS = ("in addition", "additionally", "also,", "he ", "she ", "they ", "moreover", "furthermore")
 
 
@@ -116,6 +124,8 @@ def full_names_in(text: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for match in _NAME_RUN.finditer(text):
         words = [w for w in match.group().split() if w.lower() not in SPEAKER_STOPWORDS]
+        if words and (words[0].lower() in _NOT_FIRST_NAMES or geo.demonym_country(words[0])):
+            continue  # "From Chad", "In Mali", "French Guiana": not a person's name
         if 2 <= len(words) <= 3:
             table.setdefault(words[-1], " ".join(words))
     return table

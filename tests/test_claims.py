@@ -233,3 +233,8 @@ def test_a_ministry_is_credited_by_its_whole_name() -> None:
 def test_a_title_with_of_is_stripped_from_a_speaker() -> None:
     c = only_claim("About 300 troops will go to Chad, Secretary of Defense Lloyd Austin said.")
     assert c.attributed_to == "Lloyd Austin"
+
+
+def test_a_place_after_a_capitalised_preposition_is_not_a_persons_name() -> None:
+    c = only_claim("From Chad, some 400 French troops are scheduled to leave by air next week.")
+    assert c.kind == "withdraw" and c.origin is not None and c.origin.country_code == "TD"
