@@ -273,6 +273,13 @@ def describing(anchor: Token, pred: Token) -> set[int]:
         for c in anchor.head.children:
             if c.dep_ in ("attr", "acomp"):
                 out.update(t.i for t in c.subtree if t.i not in pred_side)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.tag_.startswith("N"):
+        # "the first convoy of troops that were withdrawn from Niger": said of the group the troops make up
+        group = anchor.head.head
+        for c in group.children:
+            if c.dep_ in ("acl", "relcl") and c.i != pred.i and pred.i not in {t.i for t in c.subtree}:
+                out.add(c.i)
+                out.update(t.i for t in c.subtree)
     out.discard(pred.i)
     return out
 

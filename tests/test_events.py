@@ -173,6 +173,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "fewer troops somewhere is a withdrawal from it": (
         "By spring there will be 1,800 fewer soldiers in Kosovo than today.",
         [Expect("withdraw", count=1800, origin="XK")]),
+    "what a group of troops did before is said of the group": (
+        "A column of soldiers that were pulled out of Mali reached Niamey on Friday.",
+        [Expect(to=("NE",), origin="ML")]),
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
