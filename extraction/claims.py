@@ -1,21 +1,21 @@
 """Finding movement claims in an article.
 
-The finder works sentence by sentence on spaCy tokens:
-
-1. *Anchors* are the troops a sentence talks about: a count with a troop noun (``about 1,700
-   soldiers``), a troop noun alone (``These forces``, ``US troops``), or a bare count standing for
-   troops already mentioned (``another 2,000 will be deployed``).
-2. Each anchor owns a *segment* of the sentence: its own words up to the next anchor, so that
-   ``1,700 ... will go to Poland, while the remaining 300 ... deployed to Germany`` gives two claims.
-3. In its segment an anchor needs a *cue* (deploy, alert, withdraw, buildup, pledge ...) and takes
-   the places the cue's prepositions point at: ``to``/``into`` for destinations, ``from``/``based
-   in`` for the origin, ``along``/``near`` for a buildup.
-4. Negation (``not going to fight in Ukraine``, ``off the table``) and hedges (``could``) are read
-   in the same segment; a negated claim is kept, marked, and never becomes a flow.
+1. The article is cut into paragraphs (page furniture left out) and sentences; only sentences that name
+   troops, a formation, a group the article calls troops, or, in a troop context, a number, "they" or a
+   movement noun are kept, and those are parsed (:mod:`extraction.parser`).
+2. *Anchors* are the troops each sentence talks about (:mod:`extraction.anchors`).
+3. Each anchor's movement is read from the parse (:mod:`extraction.events`): the predicate and its kind,
+   the places it governs, negation, hedges, and whether it is a question or a demand rather than a claim.
+   Two anchors of one verb share its places by position ("1,700 to Poland and 300 to Germany").
+4. A draft claim is made of each: count, unit, force (the subject's country or the troops' own), origin
+   and destinations, the speaker, the sentence as evidence. A claim ruled out for several places is
+   ruled out for each; a negated claim is kept, marked, and never becomes a flow.
+5. Article-level passes: back-references and a headline repeating the body count once, a unit's home
+   base stated anywhere becomes its origin, places are re-ranked with the article's other places, the
+   force defaults to the article's, and troops already abroad moving on are ``relocate``.
 
 Nothing here knows any particular article: all word lists live in :mod:`extraction.lexicon`.
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -33,38 +33,28 @@ from spacy.tokens import Doc, Span, Token
 import geo
 from extraction import events as ev
 from extraction import lexicon as lx
+from extraction.anchors import (
+    Anchor,
+    ArticleNames,
+    counts_to_nouns,
+    event_anchors,
+    find_anchors,
+    named_force_anchors,
+    named_forces,
+    pronoun_anchors,
+    unit_moves,
+)
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import Words, pipeline, read, words
-from extraction.numbers import CountMention, find_counts
-from extraction.parser import lemma, parse, verb_lemma
+from extraction.nlp import pipeline, read, words
+from extraction.numbers import find_counts
+from extraction.parser import lemma, parse
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
 from geo.place import Place
 
 _VIDEO_TITLE = re.compile(r"\s\d{1,2}:\d{2}\s*$")
-_BARE_FOLLOWERS = frozenset({
-    "will", "would", "are", "were", "is", "was", "have", "had", "who", "that", "from", "going", "being",
-    "could", "remain", "also", "more", "additional", "to", "of",
-})
 _CONJUNCTIONS = frozenset({"and", "while", ",", ";", "but", "whereas", "plus"})
-_ANAPHORS = frozenset({"these", "those"})
-_DEF_FORCE = {"u.s.": "US", "us": "US", "american": "US", "america": "US", "nato": "NATO", "alliance": "NATO",
-              "allied": "NATO", "u.s": "US", "america's": "US"}
-
-
-@dataclass
-class _Anchor:
-    start: int
-    end: int
-    count: CountMention | None
-    definite: bool = False
-    partitive: bool = False
-    no_det: bool = False
-    anaphoric: bool = False
-    force: str | None = None
-    pronoun: bool = False  # "they": stands for the unit named before, not for a figure
-    event: bool = False  # "the withdrawal is expected to be complete by ...": the movement noun itself
 
 
 @dataclass
@@ -139,12 +129,8 @@ def _pieces(body: str) -> list[tuple[int, str]]:
 
 
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
-_TROOP_PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in lx.TROOP_PHRASES:
-    _TROOP_PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 
 
-_TROOP_STARTS = frozenset({*lx.TROOP_NOUNS, *_TROOP_PHRASES_BY_FIRST})  # where a troop noun may start
 _TROOP_WORD = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}
                                 | {re.escape(w) for w in lx.FORMATION_HEADS}))
@@ -170,106 +156,6 @@ def _worth_reading(paragraphs: list[tuple[int, str]], forces: frozenset[str] = f
         elif i - last_troops <= 3 and (_DIGIT.search(body) or _EVENT_NOUN.search(low)):
             keep.update((i - 1, i))
     return [p for i, p in enumerate(paragraphs) if i in keep]
-
-
-def _troop_noun_end(tw: Words, i: int, limit: int) -> int | None:
-    """If a troop noun starts at ``i`` return its end index."""
-    first = tw.lower[i]
-    for phrase in _TROOP_PHRASES_BY_FIRST.get(first, ()):
-        if i + len(phrase) <= limit and tuple(tw.lower[i:i + len(phrase)]) == phrase:
-            return i + len(phrase)
-    if first in lx.TROOP_NOUNS:
-        return i + 1
-    return None
-
-
-def _force_word(word: str) -> str | None:
-    low = word.lower().removesuffix("’s").removesuffix("'s")
-    if low in _DEF_FORCE:
-        return _DEF_FORCE[low]
-    return geo.demonym_country(low)
-
-
-def _find_anchors(
-    sent: Span, counts: list[CountMention], troop_context: bool, units: list[UnitMention]
-) -> list[_Anchor]:
-    tw = words(sent.doc)
-    doc = sent.doc
-    anchors: list[_Anchor] = []
-    # "2nd Cavalry Regiment" names a unit; its "Cavalry" is not a second group of troops.
-    covered: set[int] = {i for u in units for i in range(u.start, u.end)}
-    for c in counts:
-        j = c.end
-        force: str | None = None
-        noun_end: int | None = None
-        while j < sent.end and j < c.end + 5:
-            noun_end = _troop_noun_end(tw, j, sent.end)
-            if noun_end is not None:
-                # "military" is a noun only at the end of the phrase ("military personnel" is a phrase).
-                if tw.lower[j] == "military" and noun_end < sent.end and doc[noun_end].is_alpha and \
-                        tw.lower[noun_end] not in ("will", "is", "are", "has", "have", "was", "were"):
-                    noun_end = None
-                else:
-                    break
-            low = tw.lower[j]
-            f = _force_word(tw.text[j])
-            if f:
-                force = force or f
-            elif low not in lx.COUNT_NOUN_FILLERS and not (tw.text[j][:1].isupper() and j < c.end + 3):
-                break  # capitalised words may stand between: "350 Royal Marines", "200 Wagner fighters"
-            j += 1
-        prev = tw.lower[c.start - 1] if c.start > sent.start else ""
-        prev2 = tw.lower[c.start - 2] if c.start - 1 > sent.start else ""
-        definite = tw.lower[c.start] == "the" or prev == "the"
-        partitive = prev2 == "of" and prev == "the" and c.start - 2 == sent.start
-        if noun_end is not None:
-            anchors.append(_Anchor(c.start, noun_end, c, definite, partitive, force=force))
-            covered.update(range(c.start, noun_end))
-            continue
-        nxt = tw.lower[c.end] if c.end < sent.end else ""
-        if nxt in lx.NON_TROOP_NOUNS or not troop_context:
-            continue
-        follows = nxt in _BARE_FOLLOWERS or lx.MOVE_LEMMAS.get(verb_lemma(nxt)) in ("deploy", "relocate", "withdraw")
-        if follows and (c.value is None or c.value >= 50) and prev not in ("of", "than", "by"):
-            anchors.append(_Anchor(c.start, c.end, c, definite, partitive or prev == "of"))
-            covered.update(range(c.start, c.end))
-    i = sent.start
-    for candidate in [j for j in range(sent.start, sent.end) if tw.lower[j] in _TROOP_STARTS]:
-        if candidate < i or candidate in covered:
-            continue
-        i = candidate
-        end = _troop_noun_end(tw, i, sent.end)
-        if end is None or (tw.lower[i] == "members"):
-            continue
-        if tw.lower[i] == "military":
-            nxt = tw.lower[end] if end < sent.end else ""
-            if not (i > sent.start and tw.lower[i - 1] == "the") or nxt not in (
-                "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
-            ):
-                continue
-        k = i
-        force = None
-        no_det = anaphoric = False
-        while k - 1 >= sent.start and k > i - 4 and k - 1 not in covered:
-            low = tw.lower[k - 1]
-            f = _force_word(tw.text[k - 1])
-            if f:
-                force = force or f
-            elif low == "no":
-                no_det = True
-            elif low in _ANAPHORS:
-                anaphoric = True
-            elif low not in ("the", "more", "additional", "other", "new", "of", "all", "any", "our",
-                                  "their", "its", "combat", "ground", "foreign", "western"):
-                break
-            k -= 1
-        # "the troops", "the soldiers" with nothing else before them stand for the troops just named
-        bare_definite = tw.lower[k] == "the" and end - k == 2
-        anchors.append(_Anchor(k, end, None, definite=tw.lower[k] == "the", no_det=no_det,
-                               anaphoric=anaphoric or bare_definite, force=force))
-        i = end
-    anchors.sort(key=lambda a: a.start)
-    return anchors
 
 
 def _senders(pred: Token, anchor: Token, mentions: list[PlaceMention], off: int) -> list[Place]:
@@ -350,166 +236,13 @@ def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[
     return bool(attribution) and m.text in (attribution or "") and m.place.precision == "unresolved"
 
 
-# How many modifier links may stand between a count and the troop noun it counts.
-MAX_COUNT_LINK = 3
-
-
-@dataclass(frozen=True)
-class _Names:
-    """Names an article uses: people in full (for speakers) and groups it calls troops ("Wagner fighters")."""
-
-    people: dict[str, str]
-    forces: frozenset[str]
-
-
-_NAMED_FORCE = re.compile(r"\b([A-Z][a-z]{2,})(?:'s|’s)? (?:" + "|".join(sorted(lx.FORCE_NOUNS)) + r")\b")
-
-
-def _named_forces(text: str) -> frozenset[str]:
-    """Capitalised names an article puts before a troop noun ("Wagner fighters"), not places or nations."""
-    found: set[str] = set()
-    for m in _NAMED_FORCE.finditer(text):
-        name = m.group(1)
-        if name.lower() in lx.NOT_FORCE_NAMES or geo.demonym_country(name) or geo.resolve(name).precision in (
-                "country", "region", "admin"):
-            continue  # "Kremlin troops" is Russia's; a town's name before "fighters" is a group ("Wagner")
-        found.add(name)
-    return frozenset(found)
-
-
-def _named_force_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor], forces: frozenset[str]) -> list[_Anchor]:
-    """``Wagner will not return to Ukraine``: a group the article calls troops, named on its own."""
-    taken = {i for a in anchors for i in range(a.start, a.end)}
-    out: list[_Anchor] = []
-    for tok in parsed:
-        at = tok.i + sent.start
-        if tok.text in forces and at not in taken and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
-                ev.find_predicate(tok) is not None:
-            out.append(_Anchor(at, at + 1, None, definite=True))
-    return out
-
-
-def _event_anchors(sent: Span, parsed: Doc) -> list[_Anchor]:
-    """``The pullout is expected to be completed by December``: a movement named by its noun, troops unnamed.
-
-    Only in a sentence that names no troops, after sentences that do, and only where the noun is what a
-    verb of scheduling, completing, ordering or ruling out is about.
-    """
-    out: list[_Anchor] = []
-    for tok in parsed:
-        if lemma(tok) in lx.EVENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and \
-                lemma(tok.head) in lx.EVENT_STATUS_VERBS:
-            at = tok.i + sent.start
-            out.append(_Anchor(at, at + 1, None, definite=True, event=True))
-    return out
-
-
-def _pronoun_anchors(sent: Span, parsed: Doc, anchors: list[_Anchor]) -> list[_Anchor]:
-    """``They will leave Vilseck for Romania``: a pronoun that a movement verb moves stands for the troops before."""
-    taken = {i for a in anchors for i in range(a.start, a.end)}
-    out: list[_Anchor] = []
-    for tok in parsed:
-        at = tok.i + sent.start
-        if tok.lower_ in lx.TROOP_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and at not in taken:
-            found = ev.find_predicate(tok)
-            if found is not None and found[0].i == tok.head.i and ev.kind_of(*found) is not None and not (
-                    tok.dep_ == "dobj" and lemma(found[0]) in lx.JOINING_LEMMAS):  # "to join them": not the movers
-                out.append(_Anchor(at, at + 1, None, definite=True, pronoun=True))
-    return out
-
-
-def _unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) -> bool:
-    """A named unit that is itself what a movement verb moves ("transferring the 98th Division to ...").
-
-    Not when it holds troops already counted ("a Stryker squadron of about 1,000 soldiers").
-    """
-    head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
-    if any(t.i + sent.start in covered and t.head.lower_ == "of" and t.head.head.i == head.i for t in head.subtree):
-        return False
-    found = ev.find_predicate(head)
-    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
-
-
-def _named_troops(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
-    """``150 Light Dragoons are heading for Poland``: a count of a named kind of troops the word lists lack.
-
-    Taken only where the plural proper noun the count modifies is the one a movement verb moves.
-    """
-    off = sent.start
-    used = {id(a.count) for a in anchors if a.count is not None}
-    taken = {i for a in anchors for i in range(a.start, a.end)}
-    out: list[_Anchor] = []
-    for c in counts:
-        if id(c) in used or c.value is None:
-            continue
-        noun = parsed[c.number_start - off].head
-        if parsed[c.number_start - off].dep_ != "nummod" or noun.tag_ != "NNPS" or noun.i + off in taken:
-            continue
-        if noun.lower_ in lx.NON_TROOP_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-            continue
-        found = ev.find_predicate(noun)
-        if found is not None and ev.kind_of(*found) is not None:
-            out.append(_Anchor(c.start, noun.i + off + 1, c))
-    return out
-
-
-def _formation_counts(sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]) -> list[_Anchor]:
-    """``a Stryker company of about 150 people``: people counted inside a formation are its troops."""
-    off = sent.start
-    used = {id(a.count) for a in anchors if a.count is not None}
-    out: list[_Anchor] = []
-    for c in counts:
-        if id(c) in used or c.value is None:
-            continue
-        noun = parsed[c.number_start - off].head
-        if noun.lower_ not in lx.PEOPLE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "of":
-            continue
-        holder = noun.head.head
-        if lemma(holder) in lx.FORMATION_HEADS or holder.lower_ in lx.FORMATION_HEADS:
-            out.append(_Anchor(c.start, noun.i + off + 1, c))
-    return out
-
-
-def _counts_to_nouns(
-    sent: Span, parsed: Doc, anchors: list[_Anchor], counts: list[CountMention]
-) -> list[_Anchor]:
-    """Join a count to the troop noun it modifies in the parse ("4,100 Okinawa-based Marines").
-
-    The word-level anchor finder gives up when a modifier it does not know stands between the count
-    and the noun; the tree does not.
-    """
-    off = sent.start
-    anchors = anchors + _named_troops(sent, parsed, anchors, counts) + _formation_counts(sent, parsed, anchors, counts)
-    by_head = {ev.head_of(parsed, ev.Span(a.start - off, a.end - off)).i: a for a in anchors if a.count is None}
-    if not by_head:
-        return anchors
-    dropped: set[int] = set()
-    for c in counts:
-        bare = next((a for a in anchors if a.count is c and a.end == c.end), None)
-        if any(a.count is c and a is not bare for a in anchors):
-            continue
-        tok = parsed[c.number_start - off]
-        for _ in range(MAX_COUNT_LINK):
-            if tok.dep_ not in ("nummod", "npadvmod", "amod", "quantmod", "compound", "advmod", "nmod") or \
-                    tok.head.i == tok.i:
-                break
-            tok = tok.head
-            noun = by_head.get(tok.i)
-            if noun is not None and noun.count is None:
-                noun.count, noun.start = c, min(noun.start, c.start)
-                if bare is not None:
-                    dropped.add(id(bare))
-                break
-    return [a for a in anchors if id(a) not in dropped]
-
-
 def _anchor_events(
-    sent: Span, parsed: Doc, anchors: list[_Anchor], mentions: list[PlaceMention]
-) -> list[tuple[_Anchor, ev.Event]]:
+    sent: Span, parsed: Doc, anchors: list[Anchor], mentions: list[PlaceMention]
+) -> list[tuple[Anchor, ev.Event]]:
     """The movement each anchor takes part in, read from the parse; anchors that move nowhere are left out."""
     off = sent.start
     heads = [ev.head_of(parsed, ev.Span(m.start - off, m.end - off)) for m in mentions]
-    found: list[tuple[_Anchor, ev.Event, Token]] = []
+    found: list[tuple[Anchor, ev.Event, Token]] = []
     for anchor in anchors:
         ah = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
         if anchor.event:
@@ -583,7 +316,7 @@ def _anchor_events(
     by_pred: dict[int, list[int]] = {}
     for k, (_, event, _) in enumerate(found):
         by_pred.setdefault(event.predicate, []).append(k)
-    out: list[tuple[_Anchor, ev.Event]] = []
+    out: list[tuple[Anchor, ev.Event]] = []
     for k, (anchor, event, ah) in enumerate(found):
         sharing = by_pred[event.predicate]
         if len(sharing) > 1:
@@ -650,7 +383,7 @@ def lemma_at(parsed: Doc, i: int) -> str:
     return lemma(parsed[i])
 
 
-def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
+def _the_country(pred: Token, anchor: Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
     """``on the country's territory``: the country the sentence names, other than the troops' own."""
     said = False
     for prep in pred.children:
@@ -674,7 +407,7 @@ def _the_country(pred: Token, anchor: _Anchor, mentions: list[PlaceMention], sen
     return None
 
 
-def _formation(parsed: Doc, anchor: _Anchor, off: int) -> bool:
+def _formation(parsed: Doc, anchor: Anchor, off: int) -> bool:
     """The troops are a formation ("an additional battalion of reserve forces"), not an unnamed crowd."""
     head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
     while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
@@ -682,7 +415,7 @@ def _formation(parsed: Doc, anchor: _Anchor, off: int) -> bool:
     return lemma(head) in lx.FORMATION_HEADS or head.lower_ in lx.FORMATION_HEADS
 
 
-def _host_country(pred: Token, anchor: _Anchor, sent: Span) -> Place | None:
+def _host_country(pred: Token, anchor: Anchor, sent: Span) -> Place | None:
     """``the Bulgarian government approved the deployment of 800 Italian servicemen``: the approving host."""
     if not pred.tag_.startswith("N") or pred.dep_ not in ("dobj", "nsubjpass") or \
             lemma(pred.head) not in lx.HOSTING_LEMMAS:
@@ -767,7 +500,7 @@ def _sentence_claims(
     troop_context: bool,
     speaker: Callable[[], str | None],
     previous: list[_Draft],
-    names: _Names,
+    names: ArticleNames,
     antecedent: str | None = None,
 ) -> list[_Draft]:
     people = names.people
@@ -775,18 +508,18 @@ def _sentence_claims(
     doc = sent.doc
     counts = find_counts(sent)
     units = find_units(sent)
-    anchors = _find_anchors(sent, counts, troop_context, units)
-    anchors = _counts_to_nouns(sent, parsed, anchors, counts)
+    anchors = find_anchors(sent, counts, troop_context, units)
+    anchors = counts_to_nouns(sent, parsed, anchors, counts)
     # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
     covered = {i for a in anchors for i in range(a.start, a.end)}
-    anchors += [_Anchor(u.start, u.end, None, definite=True) for u in units
-                if covered.isdisjoint(range(u.start, u.end)) and (not anchors or _unit_moves(u, sent, parsed, covered))]
+    anchors += [Anchor(u.start, u.end, None, definite=True) for u in units
+                if covered.isdisjoint(range(u.start, u.end)) and (not anchors or unit_moves(u, sent, parsed, covered))]
     if troop_context:
-        anchors += _pronoun_anchors(sent, parsed, anchors)
+        anchors += pronoun_anchors(sent, parsed, anchors)
     if names.forces:
-        anchors += _named_force_anchors(sent, parsed, anchors, names.forces)
+        anchors += named_force_anchors(sent, parsed, anchors, names.forces)
     if not anchors and troop_context:
-        anchors = _event_anchors(sent, parsed)
+        anchors = event_anchors(sent, parsed)
     anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
@@ -917,7 +650,7 @@ def _is_back_reference(draft: _Draft, earlier: dict[tuple[str, int | None], list
 PARALLEL_CHARS = 1_000_000
 
 
-def _drafts(paragraphs: list[tuple[int, str]], names: _Names) -> list[_Draft]:
+def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Draft]:
     """Claims (before the article-level passes) in a run of paragraphs."""
     nlp = pipeline()
     docs = [read(nlp, body) for _, body in paragraphs]
@@ -1013,11 +746,11 @@ def _without_bullet(sent: Span) -> Span:
     return sent.doc[start:sent.end] if start > sent.start else sent
 
 
-def _drafts_of_chunk(job: tuple[list[tuple[int, str]], _Names]) -> list[_Draft]:
+def _drafts_of_chunk(job: tuple[list[tuple[int, str]], ArticleNames]) -> list[_Draft]:
     return _drafts(*job)
 
 
-def _all_drafts(paragraphs: list[tuple[int, str]], names: _Names, size: int) -> list[_Draft]:
+def _all_drafts(paragraphs: list[tuple[int, str]], names: ArticleNames, size: int) -> list[_Draft]:
     """Drafts of every paragraph; a very long article is split across processes.
 
     The processes are forked, so the pipeline and gazetteer already loaded are shared. A
@@ -1102,7 +835,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     text = article.text
     pipeline()
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
-    names = _Names(full_names, _named_forces(text))
+    names = ArticleNames(full_names, named_forces(text))
     paragraphs = _worth_reading(_paragraphs(_tokenizable(text)), names.forces)
     drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, names, len(text)), article))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
