@@ -202,10 +202,10 @@ def _countries_in(subject: Token, mentions: list[PlaceMention], off: int) -> lis
 _SENDERS = sorted((n for n, c in lx.INSTITUTION_COUNTRY.items() if c != "NATO"), key=len, reverse=True)
 
 
-def _resolve_pronoun(doc: Doc, seg: tuple[int, int], mentions: list[PlaceMention]) -> Place | None:
+def _resolve_pronoun(sent: Span, mentions: list[PlaceMention]) -> Place | None:
     """``defend it``: the nearest country named earlier in the sentence."""
-    tw = words(doc)
-    for j in range(seg[0], seg[1] - 1):
+    tw = words(sent.doc)
+    for j in range(sent.start, sent.end - 1):
         if tw.lower[j] in ("defend", "to", "into") and tw.lower[j + 1] in ("it", "them"):
             earlier = [m for m in mentions if m.end <= j and m.place.precision == "country"]
             if earlier:
@@ -214,16 +214,15 @@ def _resolve_pronoun(doc: Doc, seg: tuple[int, int], mentions: list[PlaceMention
     return None
 
 
-def _evidence_bounds(doc: Doc, sent: Span, seg: tuple[int, int], single: bool) -> tuple[int, int]:
-    """Character offsets (within the paragraph) of the quote for a claim."""
-    tw = words(doc)
-    s, e = (sent.start, sent.end) if single else seg
-    w = words(doc)
+def _evidence_bounds(sent: Span) -> tuple[int, int]:
+    """Character offsets (within the paragraph) of the quote for a claim: its sentence, trimmed."""
+    doc, w = sent.doc, words(sent.doc)
+    s, e = sent.start, sent.end
     while s < e - 1 and ((doc[s].is_punct and w.text[s] not in ("“", "\"")) or w.lower[s] in _CONJUNCTIONS):
         s += 1
     while e - 1 > s and (w.lower[e - 1] in _CONJUNCTIONS or doc[e - 1].is_space):
         e -= 1
-    return tw.idx[s], tw.idx[e - 1] + len(tw.text[e - 1])
+    return w.idx[s], w.idx[e - 1] + len(w.text[e - 1])
 
 
 def _is_person(doc: Doc, m: PlaceMention, attribution: str | None, people: dict[str, str]) -> bool:
@@ -376,11 +375,6 @@ def _anchor_events(
             out.append((anchor, ev.Event(kind, pred.i, before[-1].negated, before[-1].hedged,
                                          tuple(own[i] for i in origins), tuple(own[i] for i in dests))))
     return out
-
-
-def lemma_at(parsed: Doc, i: int) -> str:
-    """The lemma of token ``i`` of a parsed sentence."""
-    return lemma(parsed[i])
 
 
 def _the_country(pred: Token, anchor: Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
@@ -558,7 +552,7 @@ def _sentence_claims(
             if land is not None:
                 destinations = [land]
         if negated and not destinations:
-            pron = _resolve_pronoun(doc, (sent.start, sent.end), mentions)
+            pron = _resolve_pronoun(sent, mentions)
             if pron is not None:
                 destinations = [pron]
         count = anchor.count
@@ -606,12 +600,12 @@ def _sentence_claims(
                 parsed, anchor, sent.start):
             continue
         if (origin is None and kind in ("deploy", "relocate") and len(subjects) == 1 and not negated and destinations
-                and lemma_at(parsed, event.predicate) in lx.SENDING_LEMMAS
+                and lemma(parsed[event.predicate]) in lx.SENDING_LEMMAS
                 and all(d.country_code != subjects[0].country_code for d in destinations)):
             origin = replace(subjects[0], why=subjects[0].why or "the sender named as the sentence's subject")
         if hedged and kind == "deploy" and count_value is None and not negated and _planned(parsed[event.predicate]):
             continue  # "talks to deploy thousands of troops": no figure, no decision
-        s_char, e_char = _evidence_bounds(doc, sent, (sent.start, sent.end), True)
+        s_char, e_char = _evidence_bounds(sent)
         # A movement ruled out for several places is ruled out for each ("not to Iraq or Syria").
         for where in [[d] for d in destinations] if negated and len(destinations) > 1 else [destinations]:
             drafts.append(_Draft(
