@@ -495,13 +495,13 @@ def _sentence_claims(
     speaker: Callable[[], str | None],
     previous: list[_Draft],
     names: ArticleNames,
+    units: list[UnitMention],
     antecedent: str | None = None,
 ) -> list[_Draft]:
     people = names.people
     tw = words(sent.doc)
     doc = sent.doc
     counts = find_counts(sent)
-    units = find_units(sent)
     anchors = find_anchors(sent, counts, troop_context, units)
     anchors = counts_to_nouns(sent, parsed, anchors, counts)
     # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
@@ -691,8 +691,8 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
     bases: dict[str, Place] = {}  # where a unit is based, as the article says it anywhere
     for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, names, antecedent)
         named = find_units(sent)
+        found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, names, named, antecedent)
         antecedent = named[-1].name if named else antecedent
         for unit in named:
             base = _home_base(unit, sent, tree)
