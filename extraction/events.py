@@ -327,9 +327,17 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
     return tok.dep_, tok.head
 
 
+def _noun_in(tok: Token, nouns: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of ``nouns``, singular or plural.
+
+    The lemmatizer reads some plurals as other words ("bases" as "basis"), so the plural's stem counts too.
+    """
+    return lemma(tok) in nouns or tok.lower_.rstrip("s") in nouns or (
+        tok.lower_.endswith("es") and tok.lower_[:-2] in nouns)
+
+
 def _is_container(tok: Token) -> bool:
-    return lemma(tok) in lx.PLACE_CONTAINERS or tok.lower_.rstrip("s") in lx.PLACE_CONTAINERS or (
-        tok.lower_.endswith("es") and tok.lower_[:-2] in lx.PLACE_CONTAINERS)
+    return _noun_in(tok, lx.PLACE_CONTAINERS)
 
 
 def _group(pred: Token) -> set[int]:
@@ -496,7 +504,7 @@ def homeward(pred: Token) -> bool:
                 if obj.dep_ != "pobj":
                     continue
                 owned = any(c.dep_ == "poss" and c.lower_ in lx.OWN_POSSESSIVES for c in obj.children)
-                if obj.lower_ == "home" or (owned and lemma(obj) in lx.HOME_BASES | {"basis"}):
+                if obj.lower_ == "home" or (owned and _noun_in(obj, lx.HOME_BASES)):
                     return True
     return False
 
