@@ -132,10 +132,12 @@ def find_anchors(
             continue
         if tw.lower[i] == "military":
             nxt = tw.lower[end] if end < sent.end else ""
-            if not (i > sent.start and tw.lower[i - 1] == "the") or nxt not in (
+            prev = tw.text[i - 1] if i > sent.start else ""
+            owned = bool(prev) and _force_word(prev) is not None and (not nxt[:1].isalpha() or nxt in lx.AFTER_MILITARY)
+            if not owned and (not (i > sent.start and tw.lower[i - 1] == "the") or nxt not in (
                 "will", "is", "was", "has", "would", "wo", "“", "\"", "are", "won't"
-            ):
-                continue
+            )):
+                continue  # "military" is the troops only as a noun: "the military will", "the Serbian military in"
         k = i
         force = None
         no_det = anaphoric = False
@@ -239,6 +241,31 @@ def unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) ->
         return False
     found = ev.find_predicate(head)
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
+
+
+def formation_anchors(sent: Span, parsed: Doc, anchors: list[Anchor], units: list[UnitMention]) -> list[Anchor]:
+    """An unnamed formation that a movement verb moves: troops, with no figure.
+
+    ``two more Patriot batteries were placed on standby``, ``a battalion was flown to Kosovo``: two
+    batteries are not two soldiers.
+    """
+    taken = {i for a in anchors for i in range(a.start, a.end)} | {i for u in units for i in range(u.start, u.end)}
+    out: list[Anchor] = []
+    for tok in parsed:
+        at = tok.i + sent.start
+        if at in taken or not tok.tag_.startswith("NN") or not (
+                lemma(tok) in lx.MOVING_FORMATIONS or tok.lower_ in lx.MOVING_FORMATIONS):
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (
+                tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            continue
+        if any(t.i + sent.start in taken for t in tok.subtree):
+            continue  # "a battalion of 800 soldiers": the soldiers are the anchor
+        found = ev.find_predicate(tok)
+        if found is not None and ev.kind_of(*found) is not None:
+            start = min(t.i for t in tok.subtree if t.i <= tok.i) + sent.start
+            out.append(Anchor(start, at + 1, None, definite=True))
+    return out
 
 
 def named_troops(sent: Span, parsed: Doc, anchors: list[Anchor], counts: list[CountMention]) -> list[Anchor]:

@@ -39,6 +39,7 @@ from extraction.anchors import (
     counts_to_nouns,
     event_anchors,
     find_anchors,
+    formation_anchors,
     named_force_anchors,
     named_forces,
     pronoun_anchors,
@@ -47,7 +48,7 @@ from extraction.anchors import (
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
 from extraction.nlp import pipeline, read, words
-from extraction.numbers import find_counts
+from extraction.numbers import CountMention, find_counts
 from extraction.parser import lemma, parse
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
@@ -131,9 +132,11 @@ def _pieces(body: str) -> list[tuple[int, str]]:
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 
 
+_FORMATION_FORMS = frozenset({*lx.MOVING_FORMATIONS, *(w + "s" for w in lx.MOVING_FORMATIONS),
+                              *(w[:-1] + "ies" for w in lx.MOVING_FORMATIONS if w.endswith("y"))})
 _TROOP_WORD = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}
-                                | {re.escape(w) for w in lx.FORMATION_HEADS}))
+                                | {re.escape(w) for w in lx.FORMATION_HEADS | _FORMATION_FORMS}))
     + r")\b|\b\d+(?:st|nd|rd|th)\b",
 )  # searched in lowercased text: a case-blind search of a long alternation is twice as slow
 _DIGIT = re.compile(r"\d")
@@ -374,7 +377,31 @@ def _anchor_events(
             origins, dests = ev.place_roles(pred, ah, kind, [heads[k] for k in own])
             out.append((anchor, ev.Event(kind, pred.i, before[-1].negated, before[-1].hedged,
                                          tuple(own[i] for i in origins), tuple(own[i] for i in dests))))
-    return out
+    return _summed(out, parsed, off)
+
+
+def _summed(out: list[tuple[Anchor, ev.Event]], parsed: Doc, off: int) -> list[tuple[Anchor, ev.Event]]:
+    """Figures joined under one verb, the later with no place of its own: one group, counted together.
+
+    ``will add 3,000 fighters and another 2,000 support troops`` is 5,000 troops going one way.
+    """
+    merged: list[tuple[Anchor, ev.Event]] = []
+    for anchor, event in out:
+        if merged:
+            first, first_event = merged[-1]
+            head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
+            first_head = ev.head_of(parsed, ev.Span(first.start - off, first.end - off))
+            if (head.dep_ == "conj" and head.head.i == first_head.i and event.predicate == first_event.predicate
+                    and not event.origins and not event.destinations and event.negated == first_event.negated
+                    and first.count is not None and anchor.count is not None and first.count.value is not None
+                    and anchor.count.value is not None and not first.partitive and not anchor.partitive):
+                both = CountMention(first.count.start, anchor.count.end, first.count.number_start,
+                                    first.count.value + anchor.count.value,
+                                    f"{first.count.text} and {anchor.count.text}")
+                merged[-1] = (replace(first, end=max(first.end, anchor.end), count=both), first_event)
+                continue
+        merged.append((anchor, event))
+    return merged
 
 
 def _the_country(pred: Token, anchor: Anchor, mentions: list[PlaceMention], sent: Span) -> Place | None:
@@ -508,6 +535,7 @@ def _sentence_claims(
     covered = {i for a in anchors for i in range(a.start, a.end)}
     anchors += [Anchor(u.start, u.end, None, definite=True) for u in units
                 if covered.isdisjoint(range(u.start, u.end)) and (not anchors or unit_moves(u, sent, parsed, covered))]
+    anchors += formation_anchors(sent, parsed, anchors, units)
     if troop_context:
         anchors += pronoun_anchors(sent, parsed, anchors)
     if names.forces:
@@ -594,8 +622,9 @@ def _sentence_claims(
             if not destinations and origin is None and count is None:
                 continue
         elif kind == "buildup":
-            if not destinations and count is None:
-                continue
+            named_buildup = anchor.force is not None and parsed[event.predicate].tag_.startswith("N")
+            if not destinations and count is None and not named_buildup:
+                continue  # kept without figure or place only as "the build-up of Serbian forces": whose is said
         elif kind == "alert" and count is None and not destinations and unit is None and not _formation(
                 parsed, anchor, sent.start):
             continue
@@ -669,7 +698,7 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
         present = set(lowers)
-        mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS)
+        mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS) or not present.isdisjoint(_FORMATION_FORMS)
         numbers = [w for w in present if w[:1].isdigit()]
         has_number = bool(numbers)
         names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(

@@ -225,6 +225,10 @@ def shared_subject_move(verb: Token) -> Token | None:
         if c.dep_ == "conj" and c.tag_.startswith("V") and kind_of(c, "subj") is not None and not any(
                 g.dep_ in _SUBJECTS for g in c.children):
             return c
+        if c.dep_ == "prep" and c.lower_ in lx.SEQUENCE_PREPS:
+            for g in c.children:  # "will wind down exercises before returning to the US"
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and kind_of(g, "subj") is not None:
+                    return g
     return None
 
 
@@ -441,6 +445,9 @@ def place_roles(
                 role = _noun_role(word, kind, pred, anchor, goes_to)
         elif _comes_from(gov, word, group, mine):
             role = "origin"  # "soldiers from a brigade based at Fort Bragg", "from the Corps at Fort Bragg"
+        elif (gov.dep_ == "dobj" and gov.head.i in group and word in lx.LOCATIVE_PREPS and kind in (
+                "deploy", "relocate", "pledge") and lemma(gov.head) in lx.LOCATIVE_DEPLOY):
+            role = "dest"  # "station a battery in Italy, adding 65 soldiers": where what is stationed goes
         else:
             role = ""
         if role == "origin":

@@ -86,6 +86,18 @@ FORMATION_HEADS: frozenset[str] = frozenset({
     "wing", "group", "team", "battery", "detachment", "unit", "flotilla", "command", "force", "bct", "abct",
     "ibct", "sbct", "platoon", "contingent",
 })
+# Words after "<demonym> military" that show "military" is the noun: "the Serbian military in the region".
+AFTER_MILITARY: frozenset[str] = frozenset({
+    "in", "on", "near", "along", "at", "to", "from", "into", "will", "is", "was", "has", "had", "would",
+    "are", "have",
+})
+
+# Formations that, unnamed, still stand for troops a verb moves ("a battalion was sent"); not "group",
+# "team", "company" or "force", which name other things as often.
+MOVING_FORMATIONS: frozenset[str] = frozenset({
+    "division", "corps", "regiment", "brigade", "battalion", "squadron", "battery", "detachment", "platoon",
+    "contingent", "bct", "abct", "ibct", "sbct",
+})
 NAMED_UNIT_KINDS: dict[tuple[str, ...], str] = {
     ("stryker", "squadron"): "Stryker squadron",
     ("stryker", "brigade"): "Stryker brigade", ("stryker", "battalion"): "Stryker battalion",
@@ -231,6 +243,9 @@ EVENT_VERBS: frozenset[str] = frozenset({"be", "happen", "occur", "take", "go", 
 UNDECIDED_NOUNS: frozenset[str] = frozenset({"decision", "agreement", "announcement", "word", "confirmation"})
 # Places "along" or "near" which troops are deployed are where they gather: a buildup.
 ALONG_PREPS: frozenset[str] = frozenset({"along"})
+# Prepositions that join a second action of the same subject: "train there before moving on to X".
+SEQUENCE_PREPS: frozenset[str] = frozenset({"before", "after"})
+
 # Prepositions that set troops apart from the movement of the sentence.
 APART_PREPS: frozenset[str] = frozenset({"than", "besides", "beside", "beyond", "unlike", "excluding"})
 APART_HEADS: frozenset[str] = frozenset({"addition", "compare", "comparison", "contrast", "relative"})

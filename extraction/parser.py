@@ -88,10 +88,20 @@ def _lemma_of(lower: str, pos: str) -> str:
 
 
 def lemma(token: Token) -> str:
-    """The lemma of ``token`` (``sent`` for "sent", ``deployment`` for "deployments"), lowercased."""
+    """The lemma of ``token`` (``sent`` for "sent", ``deployment`` for "deployments"), lowercased.
+
+    A hyphenated noun the tokenizer splits ("build-up", "pull-out") is read whole at its last part, the
+    head of the others: ``buildup``, ``pullout``.
+    """
     pos = _TAG_POS.get(token.tag_[:1], "")
     if not pos or not token.text.strip():
         return token.lower_
+    if pos == "NOUN" and token.i >= 2:
+        doc = token.doc
+        hyphen, first = doc[token.i - 1], doc[token.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_ and first.head.i == token.i \
+                and first.is_alpha:
+            return first.lower_ + _lemma_of(token.lower_, pos)
     return _lemma_of(token.lower_, pos)
 
 

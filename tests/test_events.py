@@ -179,6 +179,24 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the country refers back": (
         "The Bulgarian parliament approved the deployment of 500 Greek soldiers on the country's territory.",
         [Expect("deploy", count=500, to=("BG",), force="GR")]),
+    "what is placed somewhere goes there, with the people it adds": (
+        "Position an engineer company in Estonia, adding 90 personnel.",
+        [Expect("deploy", count=90, to=("EE",))]),
+    "figures joined under one verb are one group": (
+        "Station a rotational brigade in Lithuania that will add 2,000 soldiers and another 800 personnel.",
+        [Expect("deploy", count=2800, to=("LT",))]),
+    "the same subject's next action is its movement": (
+        "The 4th Brigade will finish its drills in Bavaria before returning to the United States.",
+        [Expect("withdraw", to=("US",), unit="4th Brigade")]),
+    "an unnamed formation that is moved is troops without a figure": (
+        "Two engineer battalions were flown to Cyprus on Friday.",
+        [Expect("deploy", count=None, to=("CY",))]),
+    "formations put on standby": (
+        "Three more air defence batteries were placed on standby, the ministry said.",
+        [Expect("alert", count=None)]),
+    "a hyphenated build-up of a named force": (
+        "Officials worry about the build-up of Armenian military near the frontier.",
+        [Expect("buildup", count=None, force="AM")]),
 }
 
 
