@@ -24,7 +24,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from spacy.language import Language
@@ -77,7 +77,7 @@ class _Draft:
     definite: bool
     sentence_index: int
     partitive: bool = False
-    extras: dict[str, str] = field(default_factory=dict)
+    returning: bool = False  # "return to X": home only if X is the force's own country
 
 
 _LONG_CHUNK = re.compile(r"\S{65,}")
@@ -296,6 +296,8 @@ def _anchor_events(
         elif kind == "withdraw" and dests and lemma(pred) in lx.LEAVE_FOR_LEMMAS and not any(
                 c.dep_ == "conj" and ev.kind_of(c, "subj") == "withdraw" for c in pred.children):
             kind = Kind.DEPLOY  # "will leave Vilseck for Romania": a move on, not a return
+        elif kind == "withdraw" and dests and lemma(pred) in lx.RETURN_LEMMAS:
+            notes = ("return",)  # going home only if the place is their own country (decided with the force)
         if lemma(pred) in lx.STATIONED_LEMMAS and not _ahead(pred):
             # "troops stationed in Germany" says where they are, not that they move; along a border it is a buildup.
             along = [k for k in dests if _at_border(heads[k])]
@@ -652,6 +654,7 @@ def _sentence_claims(
                 end=e_char,
                 definite=anchor.definite,
                 sentence_index=index,
+                returning="return" in event.notes,
             ))
     return drafts
 
@@ -853,6 +856,48 @@ def _without_repeated_headline(drafts: list[_Draft], article: Article) -> list[_
 HEADLINE_WINDOW = 200
 
 
+# A capitalised name (or two: "Saudi Arabia") after a preposition of place: where an article's events happen.
+_PLACE_NAMED = re.compile(r"\b(?:in|to|into|inside|across|throughout)\s+(?:the\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+# How many more times the article's most-named country must be named than the next, to be what it is about.
+FOCUS_MARGIN = 2
+
+
+def _country_the_article_is_about(text: str, besides: set[str]) -> Place | None:
+    """The country an article most often names as where things happen, apart from ``besides``; None when unclear.
+
+    Only after a preposition of place ("arrived in Haiti", "sent to Haiti"): a country named as the one
+    acting ("a mission led by Kenya", "Kenyan police") is who, not where.
+    """
+    names = Counter(m.group(1) for m in _PLACE_NAMED.finditer(text))
+    tally: Counter[str] = Counter()
+    for name, n in names.items():
+        place = geo.resolve(name)
+        if place.precision != "country" and " " in name:
+            place = geo.resolve(name.split(" ")[0])  # "in Haiti On Tuesday"
+        if place.precision == "country" and place.country_code and place.country_code not in besides:
+            tally[place.country_code] += n
+    ranked = tally.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < ranked[1][1] + FOCUS_MARGIN):
+        return None
+    place = geo.resolve(geo.country_name(ranked[0][0]) or ranked[0][0])
+    return place if place.resolved else None
+
+
+def _ruled_out_where(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """A move ruled out with no place named is ruled out for the country the article is about.
+
+    ``ruled out sending American troops`` in an article on Haiti; never drawn (a negated claim is no flow),
+    and the place says it was not named in the sentence.
+    """
+    for d in drafts:
+        if d.negated and not d.destinations and d.origin is None and d.kind in ("deploy", "pledge"):
+            focus = _country_the_article_is_about(text, {d.force or "", *(d.force or "").split(",")})
+            if focus is not None:
+                d.destinations = [replace(focus, mention="(not named in the sentence)",
+                                          why=f"not named in the sentence: the article is about {focus.name}")]
+    return drafts
+
+
 def find_claims(article: Article) -> tuple[Claim, ...]:
     """Every movement claim in ``article``, in text order."""
     text = article.text
@@ -863,6 +908,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, names, len(text)), article))
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
+    for d in drafts:
+        d.force = d.force or default_force
+    drafts = _ruled_out_where(drafts, text)
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for d in drafts:
@@ -872,6 +920,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         seen.add(key)
         force = d.force or default_force
         kind = d.kind
+        if d.returning and d.destinations and force != "unknown" and all(
+                p.country_code and p.country_code not in force.split(",") for p in d.destinations):
+            kind = Kind.DEPLOY  # "Dutch troops will return to Mali": back to a mission abroad, not home
         if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
             kind = Kind.RELOCATE  # troops already abroad moving on

@@ -243,6 +243,9 @@ EVENT_VERBS: frozenset[str] = frozenset({"be", "happen", "occur", "take", "go", 
 UNDECIDED_NOUNS: frozenset[str] = frozenset({"decision", "agreement", "announcement", "word", "confirmation"})
 # Places "along" or "near" which troops are deployed are where they gather: a buildup.
 ALONG_PREPS: frozenset[str] = frozenset({"along"})
+# Verbs of going back: home only when the place is the troops' own country ("return to Ukraine" is not).
+RETURN_LEMMAS: frozenset[str] = frozenset({"return"})
+
 # Prepositions that join a second action of the same subject: "train there before moving on to X".
 SEQUENCE_PREPS: frozenset[str] = frozenset({"before", "after"})
 

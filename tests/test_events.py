@@ -197,6 +197,16 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "a hyphenated build-up of a named force": (
         "Officials worry about the build-up of Armenian military near the frontier.",
         [Expect("buildup", count=None, force="AM")]),
+    "a move ruled out with no place is ruled out for where the article happens": (
+        "Floods hit Mozambique on Monday. Aid flights landed in Mozambique and more arrive in Mozambique "
+        "today. Portugal sent money, but the Portuguese prime minister ruled out sending soldiers.",
+        [Expect("deploy", negated=True, to=("MZ",))]),
+    "returning to a country abroad is a deployment": (
+        "Dutch troops will return to Mali next year.",
+        [Expect("deploy", to=("ML",), force="NL")]),
+    "returning to one's own country is going home": (
+        "Dutch troops will return to the Netherlands next year.",
+        [Expect("withdraw", to=("NL",), force="NL")]),
 }
 
 
@@ -289,3 +299,9 @@ def test_a_movement_named_by_its_noun_after_troops_is_a_claim() -> None:
 def test_a_movement_noun_that_is_only_talked_about_is_no_claim() -> None:
     text = "About 900 Italian soldiers are leaving Lebanon.\n\nThe chaotic withdrawal left many civilians behind."
     assert [c.evidence.text[:5] for c in claims_of(text)] == ["About"]
+
+
+def test_a_ruled_out_move_gets_no_place_when_the_article_names_two_equally() -> None:
+    found = claims_of("Talks were held in Chile and in Peru. The minister ruled out sending soldiers.")
+    ruled_out = [c for c in found if c.negated]
+    assert ruled_out and all(c.destinations == () for c in ruled_out), [c.to_dict() for c in found]
