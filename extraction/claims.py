@@ -430,6 +430,41 @@ def _the_country(pred: Token, anchor: Anchor, mentions: list[PlaceMention], sent
     return None
 
 
+def _narrowest(mention: PlaceMention, parsed: Doc, mentions: list[PlaceMention], off: int) -> Place:
+    """The place, or a narrower one of the same country that the sentence gives for the facility it owns.
+
+    ``from Niger's Air Base 101 near the capital Niamey``: the base is at Niamey, which says more than Niger.
+    """
+    place = mention.place
+    head = ev.head_of(parsed, ev.Span(mention.start - off, mention.end - off))
+    if place.precision != "country" or head.dep_ != "poss" or not _noun_in_facilities(head.head):
+        return place
+    inside = {t.i + off for t in head.head.subtree}
+    for other in mentions:
+        if other is not mention and other.start in inside and other.place.country_code == place.country_code \
+                and other.place.precision in ("city", "site", "admin"):
+            return replace(other.place, why=f"{other.place.why}; where {mention.text}'s {head.head.text} lies")
+    return place
+
+
+def _noun_in_facilities(tok: Token) -> bool:
+    return lemma(tok) in lx.FACILITY_NOUNS or tok.lower_ in lx.FACILITY_NOUNS
+
+
+def _the_region(pred: Token, mentions: list[PlaceMention], off: int) -> Place | None:
+    """``sent more personnel to the region amid tension in the Middle East``: the region the sentence names."""
+    said = any(prep.dep_ in ("prep", "dative") and prep.lower_ in lx.DESTINATION_PREPS and any(
+        obj.dep_ == "pobj" and obj.lower_ == "region" and any(d.lower_ == "the" for d in obj.children)
+        for obj in prep.children) for prep in pred.children)
+    if not said:
+        return None
+    regions = {m.place.name: m for m in mentions if m.place.precision == "region"}
+    if len(regions) != 1:
+        return None  # none, or more than one to choose from
+    m = next(iter(regions.values()))
+    return replace(m.place, mention="the region", why=f"'the region' refers to {m.text}, named in the sentence")
+
+
 def _formation(parsed: Doc, anchor: Anchor, off: int) -> bool:
     """The troops are a formation ("an additional battalion of reserve forces"), not an unnamed crowd."""
     head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
@@ -571,10 +606,13 @@ def _sentence_claims(
             totals.append((anchor.count.value, origins[0].place))
         if anchor.partitive:
             continue
-        origin = origins[0].place if origins else None
+        origin = _narrowest(origins[0], parsed, mentions, off) if origins else None
         if origin is None and partitive_origin is not None:
             origin = replace(partitive_origin, why=partitive_origin.why + "; carried over from earlier in the sentence")
-        destinations = [m.place for m in dests]
+        destinations = [_narrowest(m, parsed, mentions, off) for m in dests]
+        if not destinations and not negated:
+            region = _the_region(parsed[event.predicate], mentions, off)
+            destinations = [region] if region is not None else []
         pred_at = event.predicate + off
         if not destinations and not negated:
             land = _the_country(parsed[event.predicate], anchor, mentions, sent) or _host_country(
@@ -619,9 +657,10 @@ def _sentence_claims(
                     and "homeward" not in event.notes and "event" not in event.notes:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
-            if not destinations and count_value is None and count_text is None:
-                continue
-            if not destinations and origin is None and count is None:
+            moved_unit = not hedged and any(u.start == anchor.start and u.end == anchor.end for u in units)
+            if not destinations and count_value is None and count_text is None and not moved_unit:
+                continue  # a named unit moved is a claim without figure or place ("transferring the 98th Division")
+            if not destinations and origin is None and count is None and not moved_unit:
                 continue
         elif kind == "buildup":
             named_buildup = anchor.force is not None and parsed[event.predicate].tag_.startswith("N")

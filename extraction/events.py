@@ -79,7 +79,9 @@ def head_of(doc: Doc, span: Span) -> Token:
 
 
 def _particles(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod")}
+    """The particles of a verb; "out" of "pulled them out of X" counts though the parser calls it a preposition."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "npadvmod") or (
+        c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))}
 
 
 def _has_alert_word(tok: Token) -> bool:
@@ -320,7 +322,8 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
         if prep.head.lower_ in lx.APPROACH_WORDS:
             return f"{prep.head.lower_} {word}", _up_through_modifiers(prep.head)  # "closer to Ukraine": not there
         if word == "of" and prep.head.lower_ == "out":
-            return "out of", _up_through_modifiers(prep.head)
+            out = prep.head
+            return "out of", out.head if out.dep_ == "prep" else _up_through_modifiers(out)  # "pulled X out of"
         if word == "of" and _is_container(gov) and gov.dep_ in ("pobj", "dobj", "nsubj"):
             return attachment(gov, places)  # "the city of Kherson", "the border of Poland"
         return word, _up_through_modifiers(gov)

@@ -243,6 +243,11 @@ EVENT_VERBS: frozenset[str] = frozenset({"be", "happen", "occur", "take", "go", 
 UNDECIDED_NOUNS: frozenset[str] = frozenset({"decision", "agreement", "announcement", "word", "confirmation"})
 # Places "along" or "near" which troops are deployed are where they gather: a buildup.
 ALONG_PREPS: frozenset[str] = frozenset({"along"})
+# Facilities a country may own in a place phrase ("Niger's Air Base 101 near Niamey").
+FACILITY_NOUNS: frozenset[str] = frozenset({
+    "base", "airbase", "airfield", "airport", "port", "camp", "barracks", "garrison", "outpost", "station",
+})
+
 # Verbs of going back: home only when the place is the troops' own country ("return to Ukraine" is not).
 RETURN_LEMMAS: frozenset[str] = frozenset({"return"})
 

@@ -207,6 +207,15 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "returning to one's own country is going home": (
         "Dutch troops will return to the Netherlands next year.",
         [Expect("withdraw", to=("NL",), force="NL")]),
+    "a named unit moved is a claim without figure or place": (
+        "The ministry said it was transferring the 7th Armoured Brigade.",
+        [Expect("deploy", count=None, to=(), unit="7th Armoured Brigade")]),
+    "a facility a country owns is placed at the town the sentence gives for it": (
+        "The army pulled its soldiers out of Chad's main air base in the capital N'Djamena.",
+        [Expect("withdraw", origin="Djamena")]),
+    "the region is the one the sentence names": (
+        "Britain sent extra soldiers to the region after fighting flared in the Balkans.",
+        [Expect("deploy", to=(None,), origin=None)]),
 }
 
 
