@@ -950,6 +950,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     for d in drafts:
         d.force = d.force or default_force
     drafts = _ruled_out_where(drafts, text)
+    # Forces the article has leaving a foreign country: their moves into their own country are going home.
+    leaving_abroad = {d.force for d in drafts if d.kind == "withdraw" and not d.negated and d.origin is not None
+                      and d.origin.country_code and d.origin.country_code != d.force}
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for d in drafts:
@@ -962,6 +965,9 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         if d.returning and d.destinations and force != "unknown" and all(
                 p.country_code and p.country_code not in force.split(",") for p in d.destinations):
             kind = Kind.DEPLOY  # "Dutch troops will return to Mali": back to a mission abroad, not home
+        if kind in ("deploy", "relocate") and force in leaving_abroad and d.origin is None and d.destinations and all(
+                p.country_code == force for p in d.destinations) and not d.negated:
+            kind = Kind.WITHDRAW  # after "the force left Kazakhstan", "flown to the Ivanovo region" is going home
         if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
             kind = Kind.RELOCATE  # troops already abroad moving on

@@ -216,6 +216,10 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the region is the one the sentence names": (
         "Britain sent extra soldiers to the region after fighting flared in the Balkans.",
         [Expect("deploy", to=(None,), origin=None)]),
+    "after leaving a country abroad, a move into their own country is going home": (
+        "Italian soldiers withdrew from Lebanon on Monday. Transport planes will fly 300 Italian soldiers "
+        "to Pisa on Friday.",
+        [Expect("withdraw", count=300, to=("IT",), force="IT")]),
 }
 
 
