@@ -240,6 +240,8 @@ def unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) ->
     if any(t.i + sent.start in covered and t.head.lower_ == "of" and t.head.head.i == head.i for t in head.subtree):
         return False
     found = ev.find_predicate(head)
+    if head.dep_ == "dobj" and lemma(head.head) in lx.JOINING_LEMMAS:
+        return False  # "will join the NATO battlegroup": the unit joined is not the one moving
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
 
 

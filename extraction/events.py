@@ -120,6 +120,8 @@ def kind_of(tok: Token, anchor_link: str) -> Kind | None:
                 return Kind(kind)
     if lem in lx.ALERT_CARRIERS and _has_alert_word(tok):
         return Kind.ALERT
+    if _joins_formation(tok):
+        return Kind.DEPLOY  # "another 1,300 are to make up most of a rotational force in Australia"
     named = lx.MOVE_LEMMAS.get(lem)
     if named is None and negated_only(tok):
         return Kind.DEPLOY  # kept by the caller only when negated: "will not fight in Ukraine"
@@ -448,9 +450,8 @@ def place_roles(
                 role = _noun_role(word, kind, pred, anchor, goes_to)
         elif _comes_from(gov, word, group, mine):
             role = "origin"  # "soldiers from a brigade based at Fort Bragg", "from the Corps at Fort Bragg"
-        elif (gov.dep_ == "dobj" and gov.head.i in group and word in lx.LOCATIVE_PREPS and kind in (
-                "deploy", "relocate", "pledge") and lemma(gov.head) in lx.LOCATIVE_DEPLOY):
-            role = "dest"  # "station a battery in Italy, adding 65 soldiers": where what is stationed goes
+        elif word in lx.LOCATIVE_PREPS and kind in ("deploy", "relocate", "pledge") and _placed_object(gov, group):
+            role = "dest"  # "station a battery in Italy, adding 65 soldiers", "join the battlegroup in Lithuania"
         else:
             role = ""
         if role == "origin":
@@ -458,6 +459,31 @@ def place_roles(
         elif role == "dest":
             dests.append(k)
     return origins, dests
+
+
+def _placed_object(noun: Token, group: set[int]) -> bool:
+    """``noun`` is what the movement puts somewhere or what the troops join, so a place said of it is where they go.
+
+    The object of a verb of stationing ("station a battery in Italy") or of joining ("join the battlegroup
+    in Lithuania"), or the formation the object is part of ("make up most of a force in Australia").
+    """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    if noun.dep_ != "dobj" or noun.head.i not in group:
+        return False
+    verb = noun.head
+    return lemma(verb) in lx.LOCATIVE_DEPLOY or lemma(verb) in lx.JOINING_LEMMAS or _joins_formation(verb)
+
+
+def _joins_formation(verb: Token) -> bool:
+    """``are to make up most of a rotational force``, ``will form part of the battlegroup``: troops joining a formation."""
+    lem = lemma(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not ((lem in lx.MAKE_UP and lx.MAKE_UP[lem] in _particles(verb)) or (
+            lem in lx.FORM_PART and any(o.lower_ == "part" for o in objects))):
+        return False
+    return any(lemma(t) in lx.FORMATION_HEADS or t.lower_ in lx.FORMATION_HEADS
+               for o in objects for t in o.subtree)
 
 
 def named_together(

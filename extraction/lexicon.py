@@ -84,7 +84,7 @@ FORMATION_WORDS: frozenset[str] = frozenset({
 FORMATION_HEADS: frozenset[str] = frozenset({
     "division", "corps", "regiment", "brigade", "battalion", "squadron", "company", "fleet", "army",
     "wing", "group", "team", "battery", "detachment", "unit", "flotilla", "command", "force", "bct", "abct",
-    "ibct", "sbct", "platoon", "contingent",
+    "ibct", "sbct", "platoon", "contingent", "battlegroup",
 })
 # Words after "<demonym> military" that show "military" is the noun: "the Serbian military in the region".
 AFTER_MILITARY: frozenset[str] = frozenset({
@@ -292,6 +292,9 @@ READY_WORDS: frozenset[str] = frozenset({"ready", "prepare", "stand"})
 TOTAL_NOUNS: frozenset[str] = frozenset({"total", "tally", "sum", "strength"})
 # Verbs of joining troops already somewhere: "150 more will join them".
 JOINING_LEMMAS: frozenset[str] = frozenset({"join", "reinforce", "relieve", "replace"})
+# Verbs that, with troops as subject and a formation as object, put the troops in it: "make up", "form part of".
+MAKE_UP: dict[str, str] = {"make": "up"}
+FORM_PART: frozenset[str] = frozenset({"form", "become"})
 # Plain words for people that count troops when they are counted inside a formation ("a company of 150 people").
 PEOPLE_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "personnel", "members", "staff"})
 # Troop nouns a group's name may stand before ("Wagner fighters", "Hezbollah militants").

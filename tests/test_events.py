@@ -220,6 +220,15 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
         "Italian soldiers withdrew from Lebanon on Monday. Transport planes will fly 300 Italian soldiers "
         "to Pisa on Friday.",
         [Expect("withdraw", count=300, to=("IT",), force="IT")]),
+    "troops joining a formation go where it is": (
+        "About 500 Dutch soldiers will join the NATO battlegroup in Lithuania next year.",
+        [Expect("deploy", count=500, to=("LT",), force="NL")]),
+    "troops making up a formation somewhere go there": (
+        "About 900 Marines will go to Guam. Another 1,100 are to make up most of a rotational force in Japan.",
+        [Expect(count=1100, to=("JP",))]),
+    "troops forming part of a formation go where it is": (
+        "Some 300 Belgian soldiers will form part of the NATO battlegroup in Romania.",
+        [Expect("deploy", count=300, to=("RO",), force="BE")]),
 }
 
 
