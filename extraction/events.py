@@ -476,7 +476,7 @@ def _placed_object(noun: Token, group: set[int]) -> bool:
 
 
 def _joins_formation(verb: Token) -> bool:
-    """``are to make up most of a rotational force``, ``will form part of the battlegroup``: troops joining a formation."""
+    """Troops joining a formation: ``are to make up most of a rotational force``, ``will form part of it``."""
     lem = lemma(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not ((lem in lx.MAKE_UP and lx.MAKE_UP[lem] in _particles(verb)) or (
