@@ -734,7 +734,7 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
             speakers[i] = expand_name(found, names.people)
         return speakers[i]
 
-    candidates: list[tuple[int, int, Span, bool]] = []
+    candidates: list[tuple[int, int, Span, bool, list[UnitMention]]] = []
     force_words = {f.lower() for f in names.forces}
     last_troop_sentence = -10
     for index, (offset, sent) in enumerate(sentences):
@@ -743,26 +743,26 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
         mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS) or not present.isdisjoint(_FORMATION_FORMS)
         numbers = [w for w in present if w[:1].isdigit()]
         has_number = bool(numbers)
-        names_unit = not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
-            w.endswith(("st", "nd", "rd", "th")) for w in numbers)
-        troop_context = mentions_troops or names_unit or index - last_troop_sentence <= 3
-        if mentions_troops or names_unit:
+        sent = _without_bullet(sent)
+        units = find_units(sent) if not present.isdisjoint(_UNIT_FIRST_WORDS) or any(
+            w.endswith(("st", "nd", "rd", "th")) for w in numbers) else []
+        troop_context = mentions_troops or bool(units) or index - last_troop_sentence <= 3
+        if mentions_troops or units:
             last_troop_sentence = index
-        worth_a_look = mentions_troops or names_unit or (troop_context and (
-            has_number or not present.isdisjoint(lx.TROOP_PRONOUNS))) or (
+        worth_a_look = mentions_troops or bool(units) or (troop_context and (
+            not present.isdisjoint(lx.TROOP_PRONOUNS) or (has_number and _counts_may_be_troops(sent)))) or (
             has_number and not present.isdisjoint(lx.FORMATION_HEADS)) or (  # "a company of 120 people"
             not present.isdisjoint(force_words)) or (  # "Wagner will not return"
             troop_context and not present.isdisjoint(lx.EVENT_NOUNS))  # "the pullout is expected to ..."
         if worth_a_look:
-            candidates.append((index, offset, _without_bullet(sent), troop_context))
-    parsed = parse([sent for _, _, sent, _ in candidates])
+            candidates.append((index, offset, sent, troop_context, units))
+    parsed = parse([sent for _, _, sent, _, _ in candidates])
     drafts: list[_Draft] = []
     by_count: dict[tuple[str, int | None], list[_Draft]] = {}
     antecedent: str | None = None  # the last unit named, for "they" in the sentences after it
     bases: dict[str, Place] = {}  # where a unit is based, as the article says it anywhere
-    for (index, offset, sent, troop_context), tree in zip(candidates, parsed, strict=True):
+    for (index, offset, sent, troop_context, named), tree in zip(candidates, parsed, strict=True):
         speaker = partial(speaker_at, index)
-        named = find_units(sent)
         found = _sentence_claims(sent, tree, nlp, index, troop_context, speaker, drafts, names, named, antecedent)
         antecedent = named[-1].name if named else antecedent
         for unit in named:
@@ -780,6 +780,21 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
             base = bases[d.unit]
             d.origin = replace(base, why=f"{d.unit}'s home base, stated elsewhere in the article; {base.why}")
     return drafts
+
+
+def _counts_may_be_troops(sent: Span) -> bool:
+    """Whether a sentence with no troop word has figures that may still stand for troops.
+
+    "another 2,000 will go", "150 Light Dragoons" (a capitalised name after the figure); not "in 2014"
+    or "$1 billion": such a sentence is not worth parsing.
+    """
+    counts = find_counts(sent)
+    if not counts:
+        return False
+    if find_anchors(sent, counts, True, []):
+        return True
+    tw = words(sent.doc)
+    return any(c.end < sent.end and tw.text[c.end][:1].isupper() for c in counts)
 
 
 def _home_base(unit: UnitMention, sent: Span, parsed: Doc) -> Place | None:
