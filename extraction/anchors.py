@@ -245,6 +245,11 @@ def unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) ->
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
 
 
+# The singular and plural of each formation that stands for troops ("battalion", "batteries").
+FORMATION_FORMS = frozenset({*lx.MOVING_FORMATIONS, *(w + "s" for w in lx.MOVING_FORMATIONS),
+                              *(w[:-1] + "ies" for w in lx.MOVING_FORMATIONS if w.endswith("y"))})
+
+
 def formation_anchors(sent: Span, parsed: Doc, anchors: list[Anchor], units: list[UnitMention]) -> list[Anchor]:
     """An unnamed formation that a movement verb moves: troops, with no figure.
 
@@ -254,9 +259,10 @@ def formation_anchors(sent: Span, parsed: Doc, anchors: list[Anchor], units: lis
     taken = {i for a in anchors for i in range(a.start, a.end)} | {i for u in units for i in range(u.start, u.end)}
     out: list[Anchor] = []
     for tok in parsed:
+        if tok.lower_ not in FORMATION_FORMS:
+            continue
         at = tok.i + sent.start
-        if at in taken or not tok.tag_.startswith("NN") or not (
-                lemma(tok) in lx.MOVING_FORMATIONS or tok.lower_ in lx.MOVING_FORMATIONS):
+        if at in taken or not tok.tag_.startswith("NN"):
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and not (
                 tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")):

@@ -34,6 +34,7 @@ import geo
 from extraction import events as ev
 from extraction import lexicon as lx
 from extraction.anchors import (
+    FORMATION_FORMS,
     Anchor,
     ArticleNames,
     counts_to_nouns,
@@ -132,11 +133,9 @@ def _pieces(body: str) -> list[tuple[int, str]]:
 _UNIT_FIRST_WORDS = frozenset(phrase[0] for phrase in lx.NAMED_UNIT_KINDS)
 
 
-_FORMATION_FORMS = frozenset({*lx.MOVING_FORMATIONS, *(w + "s" for w in lx.MOVING_FORMATIONS),
-                              *(w[:-1] + "ies" for w in lx.MOVING_FORMATIONS if w.endswith("y"))})
 _TROOP_WORD = re.compile(
     r"\b(?:" + "|".join(sorted({re.escape(w) for w in lx.TROOP_NOUNS} | {re.escape(p[0]) for p in lx.TROOP_PHRASES}
-                                | {re.escape(w) for w in lx.FORMATION_HEADS | _FORMATION_FORMS}))
+                                | {re.escape(w) for w in lx.FORMATION_HEADS | FORMATION_FORMS}))
     + r")\b|\b\d+(?:st|nd|rd|th)\b",
 )  # searched in lowercased text: a case-blind search of a long alternation is twice as slow
 _DIGIT = re.compile(r"\d")
@@ -740,7 +739,7 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
     for index, (offset, sent) in enumerate(sentences):
         lowers = words(sent.doc).lower[sent.start:sent.end]
         present = set(lowers)
-        mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS) or not present.isdisjoint(_FORMATION_FORMS)
+        mentions_troops = not present.isdisjoint(lx.TROOP_NOUNS) or not present.isdisjoint(FORMATION_FORMS)
         numbers = [w for w in present if w[:1].isdigit()]
         has_number = bool(numbers)
         sent = _without_bullet(sent)
