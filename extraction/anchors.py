@@ -55,6 +55,7 @@ class Anchor:
     force: str | None = None
     pronoun: bool = False  # "they": stands for the unit named before, not for a figure
     event: bool = False  # "the withdrawal is expected to be complete by ...": the movement noun itself
+    facility: bool = False  # "France's bases in Ouallam were vacated": the place left stands for the troops
 
 
 _TROOP_STARTS = frozenset({*lx.TROOP_NOUNS, *_TROOP_PHRASES_BY_FIRST})  # where a troop noun may start
@@ -215,6 +216,38 @@ def event_anchors(sent: Span, parsed: Doc) -> list[Anchor]:
             at = tok.i + sent.start
             out.append(Anchor(at, at + 1, None, definite=True, event=True))
     return out
+
+
+def facility_anchors(sent: Span, parsed: Doc) -> list[Anchor]:
+    """``France's forward bases in Ouallam had been vacated``: a force's bases left or handed over.
+
+    Only in a sentence that names no troops, only for bases a country or force is said to own, and only
+    where the bases are what a verb of leaving acts on; the bases' own places are where the troops leave.
+    """
+    out: list[Anchor] = []
+    for tok in parsed:
+        if tok.lower_ not in FACILITY_FORMS or tok.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        if lx.MOVE_LEMMAS.get(lemma(tok.head)) != "withdraw" or lemma(tok.head) not in lx.LEAVE_LEMMAS:
+            continue
+        owner = next((_owner(c.text) for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                      and _owner(c.text)), None)
+        if owner is not None:
+            start = min(t.i for t in tok.subtree if t.i <= tok.i) + sent.start
+            out.append(Anchor(start, tok.i + sent.start + 1, None, definite=True, force=owner, facility=True))
+    return out
+
+
+def _owner(word: str) -> str | None:
+    """The country a word before a noun names: a demonym or force word ("French"), or a country ("France's")."""
+    found = _force_word(word)
+    if found is None and word[:1].isupper():
+        place = geo.resolve(word)
+        found = place.country_code if place.precision == "country" else None
+    return found
+
+
+FACILITY_FORMS = frozenset({*lx.FACILITY_NOUNS, *(w + "s" for w in lx.FACILITY_NOUNS), "bases"})
 
 
 def pronoun_anchors(sent: Span, parsed: Doc, anchors: list[Anchor]) -> list[Anchor]:

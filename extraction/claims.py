@@ -34,11 +34,13 @@ import geo
 from extraction import events as ev
 from extraction import lexicon as lx
 from extraction.anchors import (
+    FACILITY_FORMS,
     FORMATION_FORMS,
     Anchor,
     ArticleNames,
     counts_to_nouns,
     event_anchors,
+    facility_anchors,
     find_anchors,
     formation_anchors,
     named_force_anchors,
@@ -577,7 +579,7 @@ def _sentence_claims(
     if names.forces:
         anchors += named_force_anchors(sent, parsed, anchors, names.forces)
     if not anchors and troop_context:
-        anchors = event_anchors(sent, parsed)
+        anchors = event_anchors(sent, parsed) or facility_anchors(sent, parsed)
     anchors.sort(key=lambda a: a.start)
     if not anchors:
         return []
@@ -653,7 +655,7 @@ def _sentence_claims(
             pass  # kept, and never drawn: "no conscripts will be sent", "some forces will remain"
         elif kind == "withdraw":
             if not destinations and origin is None and count_value is None and count_text is None and unit is None \
-                    and "homeward" not in event.notes and "event" not in event.notes:
+                    and "homeward" not in event.notes and "event" not in event.notes and not anchor.facility:
                 continue  # "pulling troops back from the border": where they leave is the claim
         elif kind in ("deploy", "relocate", "pledge"):
             moved_unit = not hedged and any(u.start == anchor.start and u.end == anchor.end for u in units)
@@ -752,7 +754,8 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
             not present.isdisjoint(lx.TROOP_PRONOUNS) or (has_number and _counts_may_be_troops(sent)))) or (
             has_number and not present.isdisjoint(lx.FORMATION_HEADS)) or (  # "a company of 120 people"
             not present.isdisjoint(force_words)) or (  # "Wagner will not return"
-            troop_context and not present.isdisjoint(lx.EVENT_NOUNS))  # "the pullout is expected to ..."
+            troop_context and not present.isdisjoint(lx.EVENT_NOUNS)) or (  # "the pullout is expected to ..."
+            troop_context and not present.isdisjoint(FACILITY_FORMS))  # "its bases were vacated"
         if worth_a_look:
             candidates.append((index, offset, sent, troop_context, units))
     parsed = parse([sent for _, _, sent, _, _ in candidates])

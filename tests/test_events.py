@@ -229,6 +229,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "troops forming part of a formation go where it is": (
         "Some 300 Belgian soldiers will form part of the NATO battlegroup in Romania.",
         [Expect("deploy", count=300, to=("RO",), force="BE")]),
+    "a force's bases left stand for its troops leaving": (
+        "Italian troops arrived in Herat in 2005. Italy's outposts in Farah were abandoned in 2021.",
+        [Expect("withdraw", origin="AF", force="IT")]),
 }
 
 
@@ -327,3 +330,8 @@ def test_a_ruled_out_move_gets_no_place_when_the_article_names_two_equally() -> 
     found = claims_of("Talks were held in Chile and in Peru. The minister ruled out sending soldiers.")
     ruled_out = [c for c in found if c.negated]
     assert ruled_out and all(c.destinations == () for c in ruled_out), [c.to_dict() for c in found]
+
+
+def test_bases_left_by_nobody_named_are_no_claim() -> None:
+    found = claims_of("Italian troops arrived in Herat in 2005. The outposts in Farah were abandoned in 2021.")
+    assert not any(c.kind == "withdraw" for c in found), [c.to_dict() for c in found]
