@@ -56,6 +56,24 @@ def test_a_name_asked_for_is_placed_as_a_gazetteer_would(name: str, country: str
     assert km((place.lat, place.lon), point) < 500, place.name
 
 
+# Villages of 500 to 999 people (GeoNames): local news names them, and no larger place bears their names.
+VILLAGES = [
+    pytest.param("Bowdle", "US", (45.45, -99.65), id="prairie-town"),
+    pytest.param("Blanchardville", "US", (42.81, -89.86), id="village-in-wisconsin"),
+    pytest.param("Unsleben", "DE", (50.38, 10.25), id="bavarian-village"),
+    pytest.param("Noxen", "US", (41.42, -76.06), id="pennsylvania-hamlet"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "point"), VILLAGES)
+def test_a_village_of_a_few_hundred_people_is_found(name: str, country: str, point: tuple[float, float]) -> None:
+    place = asked(name)
+    assert place.resolved, place.why
+    assert (place.country_code, place.precision) == (country, "city"), place.why
+    assert place.lat is not None and place.lon is not None
+    assert km((place.lat, place.lon), point) < 10, place.name
+
+
 @pytest.mark.parametrize(("word", "country"), [("Russian", "RU"), ("Americans", "US"), ("Georgian", "GE"),
                                                ("Palestinian", "PS")])
 def test_a_demonym_asked_for_names_its_country(word: str, country: str) -> None:
