@@ -51,6 +51,7 @@ ALTERNATE_MIN_POPULATION = 10_000  # below this, a town is found by its own name
 TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
 COUNTY_WORDS = ("County", "Parish")
+MIN_PEOPLE_NAME = 4  # letters of a place name read out of a word for its people ("Iowa" from "Iowans")
 # Ranking with the article's other places (resolve(..., article=...)): a namesake inside a division the
 # article names, near one of its places, or in the country most of its places are in gains this much.
 ARTICLE_DIVISION_BONUS = 40.0
@@ -229,6 +230,8 @@ class Resolver:
         self.titles: frozenset[str] = frozenset(lexicon["person_titles"])
         self.speech: frozenset[str] = frozenset(lexicon["speech_verbs"])
         self.prefixes: frozenset[str] = frozenset(lexicon["name_prefixes"])
+        # (ending of a word for a place's people, ending of the place's name): Texan -> Texas, Abkhaz -> Abkhazia
+        self.people_endings: list[tuple[str, str]] = [(a, b) for a, b in lexicon["people_endings"]]
         self._index_countries()
         self._index_divisions()
         self._index_regions()
@@ -606,6 +609,30 @@ class Resolver:
         return Place(p.name, mention, p.lat, p.lon, p.country_code, p.precision, p.gazetteer_id,
                      f"demonym: '{text}' refers to {country.name}; shown at the country's point")
 
+    def _people_of(self, text: str, mention: str) -> Place | None:
+        """A word for the people of a division or region, asked for by itself, names it.
+
+        ``Texans``, ``Ontarians``, ``Dagestani``, ``Abkhaz``: the name is the word with its ending swapped
+        (``data/lexicon.json``, ``people_endings``). Only countries, regions and first-level divisions
+        are tried, as a town's people are seldom named so, and only when no place bears the word itself.
+        """
+        key = _key(text)
+        words = [key, key[:-1]] if key.endswith("s") else [key]
+        found: list[Candidate] = []
+        for word in words:
+            for ending, name_ending in self.people_endings:
+                if not word.endswith(ending):
+                    continue
+                name = word[: len(word) - len(ending)] + name_ending
+                if len(name) >= MIN_PEOPLE_NAME and name != key:
+                    found.extend(c for c in self.candidates(name) if c.kind in ("country", "region")
+                                 or (c.kind == "admin" and not str(c.place.gazetteer_id).startswith("admin2:")))
+        if not found:
+            return None
+        p = max(found, key=lambda c: c.prior).place
+        return Place(p.name, mention, p.lat, p.lon, p.country_code, p.precision, p.gazetteer_id,
+                     f"demonym: '{text}' read as the people of {p.name}; shown at its point")
+
     def _article_evidence(self, article: Sequence[Place]) -> _Article:
         places = tuple(p for p in article if p.resolved and p.lat is not None and p.lon is not None)
         if not places:
@@ -689,7 +716,11 @@ class Resolver:
             place = self._resolve_name(rest, mention, ctx, None)
             if place is not None and place.precision in ("country", "admin", "region"):
                 return replace(place, why=f"{first} part of {place.name}, shown at its point: {place.why}")
-        if not self._reading.running_text:  # "Oconee", "DuPage": a county asked for without the word
+        if not self._reading.running_text:
+            people = self._people_of(text, mention)
+            if people is not None:
+                return people
+            # "Oconee", "DuPage": a county asked for without the word
             for kind_word in COUNTY_WORDS:
                 place = self._resolve_name(f"{text} {kind_word}", mention, ctx, None, kinds=["admin"])
                 if place is not None:

@@ -82,6 +82,40 @@ def test_a_demonym_asked_for_names_its_country(word: str, country: str) -> None:
     assert "demonym" in place.why
 
 
+# A word for the people of a division or region, asked for by itself, names the place that the name would:
+# (word, the place's own name, how the word's ending stands for the name's).
+PEOPLE_OF = [
+    ("Texans", "Texas", "plural-n-for-s"),
+    ("Ohioan", "Ohio", "an-added"),
+    ("Ontarians", "Ontario", "an-for-o"),
+    ("Floridian", "Florida", "ian-for-a"),
+    ("Kentuckians", "Kentucky", "ian-for-y"),
+    ("Dagestani", "Dagestan", "i-added"),
+    ("Bavarians", "Bavaria", "first-level-outside-the-us"),
+    ("Abkhaz", "Abkhazia", "ia-dropped-region"),
+    ("South Ossetians", "South Ossetia", "two-word-region"),
+]
+
+
+@pytest.mark.parametrize(("word", "name"), [pytest.param(w, n, id=i) for w, n, i in PEOPLE_OF])
+def test_a_word_for_a_divisions_people_names_the_division(word: str, name: str) -> None:
+    people, place = asked(word), asked(name)
+    assert people.resolved, people.why
+    assert place.precision in ("admin", "region"), place.why
+    assert (people.gazetteer_id, people.precision) == (place.gazetteer_id, place.precision), people.why
+    assert "people of" in people.why
+
+
+@pytest.mark.parametrize("word", ["Qwertyans", "Texan", "Floridians"])
+def test_a_word_for_a_divisions_people_stays_unplaced_in_running_text(word: str) -> None:
+    assert not resolve(word, f"{word} lined the road as the convoy passed.").resolved
+
+
+def test_a_word_whose_stem_names_only_a_town_stays_unplaced() -> None:
+    # "Atlantans" are Atlanta's people, but towns are not read out of such words (too many namesakes).
+    assert not asked("Atlantans").resolved
+
+
 @pytest.mark.parametrize("sentence", ["Russian troops moved west.", "Buffalo roam the plains in March.",
                                       "He said Ky. was next."])
 def test_running_text_keeps_its_guards(sentence: str) -> None:
