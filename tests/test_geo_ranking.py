@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from geo import resolve
 from geo.place import Place
-from geo.resolver import resolve_in_article
+from geo.resolver import Candidate, _named_for_their_city, resolve_in_article
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -114,6 +114,42 @@ def test_a_word_for_a_divisions_people_stays_unplaced_in_running_text(word: str)
 def test_a_word_whose_stem_names_only_a_town_stays_unplaced() -> None:
     # "Atlantans" are Atlanta's people, but towns are not read out of such words (too many namesakes).
     assert not asked("Atlantans").resolved
+
+
+# A bare name that a county bears with its word: the county counts as if ten times smaller than it is.
+# (asked for, the place it must be, its precision, why)
+COUNTY_OR_TOWN = [
+    ("Travis", "Travis County, Texas", "admin", "no-town-of-that-name"),
+    ("Hennepin", "Hennepin County, Minnesota", "admin", "only-a-village-elsewhere"),
+    ("Macomb", "Macomb County, Michigan", "admin", "county-forty-times-the-town"),
+    ("Oakland", "Oakland, California", "city", "county-under-ten-times-the-city"),
+    ("Maricopa", "Maricopa, Arizona", "city", "county-holds-the-town-of-its-name"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "precision"),
+                         [pytest.param(n, e, p, id=i) for n, e, p, i in COUNTY_OR_TOWN])
+def test_a_county_asked_for_without_its_word_must_outweigh_the_towns_tenfold(name: str, expected: str,
+                                                                             precision: str) -> None:
+    place = asked(name)
+    assert (place.name, place.precision) == (expected, precision), place.why
+
+
+def test_a_county_without_its_word_stays_a_town_in_running_text() -> None:
+    place = resolve("Hennepin", "Buses left Hennepin at dawn.")
+    assert place.precision != "admin", place.why
+
+
+def _candidate(name: str, kind: str, gid: str, other_name: bool = False) -> Candidate:
+    place = Place(name, "", 38.35, -81.63, "US", "city" if kind == "town" else "admin", gid)
+    return Candidate(place, kind, "west virginia", 20.0, "test", hand_named=False, other_name=other_name)
+
+
+@pytest.mark.parametrize(("other_name", "kept"), [(False, False), (True, True)], ids=["own-name", "another-name"])
+def test_a_division_gives_way_only_to_a_town_that_bears_its_name_as_its_own(other_name: bool, kept: bool) -> None:
+    county = _candidate("Elk County", "admin", "admin2:US.WV.001")
+    town = _candidate("Elkton", "town", "geonames:1", other_name=other_name)
+    assert (county in _named_for_their_city([county, town])) is kept
 
 
 @pytest.mark.parametrize("sentence", ["Russian troops moved west.", "Buffalo roam the plains in March.",
