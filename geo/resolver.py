@@ -51,6 +51,8 @@ ALTERNATE_MIN_POPULATION = 10_000  # below this, a town is found by its own name
 TOWNS_PER_NAME = 10  # the most populous namesakes; a smaller one wins only through a qualifier
 MAX_MENTION = 120
 COUNTY_WORDS = ("County", "Parish")
+COUNTY_WORD_MISSING = PEOPLE_WEIGHT * 1.0  # a county named without its word counts as if ten times smaller
+MIN_PEOPLE_NAME = 4  # letters of a place name read out of a word for its people ("Iowa" from "Iowans")
 # Ranking with the article's other places (resolve(..., article=...)): a namesake inside a division the
 # article names, near one of its places, or in the country most of its places are in gains this much.
 ARTICLE_DIVISION_BONUS = 40.0
@@ -75,6 +77,7 @@ class Candidate:
     exact_case: str = ""  # for an all-capitals alias such as "US": the mention must be written so
     population: int = 0  # towns only
     alternate: bool = False  # a town found through one of its alternate names (Kiev for Kyiv)
+    other_name: bool = False  # ... and that name is another name altogether, not a spelling (Kanawha for Charleston)
     abbreviation: bool = False  # "Ky.", "W.Va.": a place by itself only when asked for, not in running text
     hand_named: bool = True  # False for divisions from ISO 3166-2 / GeoNames, guarded in running text
 
@@ -155,8 +158,10 @@ def _named_for_their_city(found: list[Candidate]) -> list[Candidate]:
     """Drop a division (from ISO 3166-2 / GeoNames) that bears the name of a town inside it or next to it.
 
     ``Istanbul``, ``Manchester`` or ``Kursk`` asked for alone is the city; its province is ``Kursk Oblast``.
+    A town that bears the name only as another name altogether (Kanawha, an old name of Charleston) does
+    not count: Kanawha County is named for the river, not for Charleston.
     """
-    towns = [c for c in found if c.kind == "town"]
+    towns = [c for c in found if c.kind == "town" and not c.other_name]
     if not towns:
         return found
 
@@ -229,6 +234,8 @@ class Resolver:
         self.titles: frozenset[str] = frozenset(lexicon["person_titles"])
         self.speech: frozenset[str] = frozenset(lexicon["speech_verbs"])
         self.prefixes: frozenset[str] = frozenset(lexicon["name_prefixes"])
+        # (ending of a word for a place's people, ending of the place's name): Texan -> Texas, Abkhaz -> Abkhazia
+        self.people_endings: list[tuple[str, str]] = [(a, b) for a, b in lexicon["people_endings"]]
         self._index_countries()
         self._index_divisions()
         self._index_regions()
@@ -354,7 +361,8 @@ class Resolver:
             basis += f", also spelled '{key}'" if spelling else f", also called '{key}'"
         place = Place(name, "", town.lat, town.lon, town.country, "city", f"geonames:{town.geonameid}")
         self._town_division[str(place.gazetteer_id)] = (town.country, admin)
-        return Candidate(place, "town", admin, prior, basis, population=town.population, alternate=alternate)
+        return Candidate(place, "town", admin, prior, basis, population=town.population, alternate=alternate,
+                         other_name=not spelling)
 
     def candidates(self, key: str) -> list[Candidate]:
         """Every curated entry and GeoNames town filed under a folded key (and its spelling variants)."""
@@ -474,6 +482,8 @@ class Resolver:
             found = self.candidates(key)
         if kinds:  # "Djibouti City" is the city, "the state of Georgia" the state
             found = [c for c in found if c.kind in kinds]
+        elif not self._reading.running_text:  # "Kanawha", "DeKalb": a county asked for without the word
+            found = found + self._counties_without_their_word(key)
         if self._reading.running_text:
             found = [c for c in found if not c.abbreviation and (c.hand_named or self._division_allowed(key, ctx, c))]
         bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
@@ -481,6 +491,17 @@ class Resolver:
         if not found:
             return None
         return self._choose(found, key, head, mention, ctx, qualifier)
+
+    def _counties_without_their_word(self, key: str) -> list[Candidate]:
+        """The counties and parishes called ``key`` plus the word, ranked as if ten times smaller.
+
+        ``Oconee`` asked for by itself is Oconee County; ``Kanawha`` is Kanawha County (180,000 people)
+        rather than a hamlet of 600 in Iowa; ``Lancaster`` stays the city, as the county is not ten
+        times larger. The name without its word is weaker evidence than the name a town bears itself.
+        """
+        return [replace(c, prior=c.prior - COUNTY_WORD_MISSING, basis=f"{c.basis}, asked for without '{word}'")
+                for word in COUNTY_WORDS for c in self.candidates(f"{key} {fold(word)}")
+                if str(c.place.gazetteer_id).startswith("admin2:")]
 
     def _choose(self, found: list[Candidate], key: str, head: str, mention: str, ctx: str,
                 qualifier: Qualifier | None) -> Place | None:
@@ -606,6 +627,30 @@ class Resolver:
         return Place(p.name, mention, p.lat, p.lon, p.country_code, p.precision, p.gazetteer_id,
                      f"demonym: '{text}' refers to {country.name}; shown at the country's point")
 
+    def _people_of(self, text: str, mention: str) -> Place | None:
+        """A word for the people of a division or region, asked for by itself, names it.
+
+        ``Texans``, ``Ontarians``, ``Dagestani``, ``Abkhaz``: the name is the word with its ending swapped
+        (``data/lexicon.json``, ``people_endings``). Only countries, regions and first-level divisions
+        are tried, as a town's people are seldom named so, and only when no place bears the word itself.
+        """
+        key = _key(text)
+        words = [key, key[:-1]] if key.endswith("s") else [key]
+        found: list[Candidate] = []
+        for word in words:
+            for ending, name_ending in self.people_endings:
+                if not word.endswith(ending):
+                    continue
+                name = word[: len(word) - len(ending)] + name_ending
+                if len(name) >= MIN_PEOPLE_NAME and name != key:
+                    found.extend(c for c in self.candidates(name) if c.kind in ("country", "region")
+                                 or (c.kind == "admin" and not str(c.place.gazetteer_id).startswith("admin2:")))
+        if not found:
+            return None
+        p = max(found, key=lambda c: c.prior).place
+        return Place(p.name, mention, p.lat, p.lon, p.country_code, p.precision, p.gazetteer_id,
+                     f"demonym: '{text}' read as the people of {p.name}; shown at its point")
+
     def _article_evidence(self, article: Sequence[Place]) -> _Article:
         places = tuple(p for p in article if p.resolved and p.lat is not None and p.lon is not None)
         if not places:
@@ -689,11 +734,10 @@ class Resolver:
             place = self._resolve_name(rest, mention, ctx, None)
             if place is not None and place.precision in ("country", "admin", "region"):
                 return replace(place, why=f"{first} part of {place.name}, shown at its point: {place.why}")
-        if not self._reading.running_text:  # "Oconee", "DuPage": a county asked for without the word
-            for kind_word in COUNTY_WORDS:
-                place = self._resolve_name(f"{text} {kind_word}", mention, ctx, None, kinds=["admin"])
-                if place is not None:
-                    return replace(place, why=f"no town is called '{text}'; {place.why}")
+        if not self._reading.running_text:
+            people = self._people_of(text, mention)
+            if people is not None:
+                return people
         if key in self.common:
             return unresolved(mention, f"'{text}' is an everyday English word and nothing ties it to a place")
         return unresolved(mention, f"no installation, region, country or GeoNames place is called '{text}'")

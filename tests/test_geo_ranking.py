@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from geo import resolve
 from geo.place import Place
-from geo.resolver import resolve_in_article
+from geo.resolver import Candidate, _named_for_their_city, resolve_in_article
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -56,12 +56,100 @@ def test_a_name_asked_for_is_placed_as_a_gazetteer_would(name: str, country: str
     assert km((place.lat, place.lon), point) < 500, place.name
 
 
+# Villages of 500 to 999 people (GeoNames): local news names them, and no larger place bears their names.
+VILLAGES = [
+    pytest.param("Bowdle", "US", (45.45, -99.65), id="prairie-town"),
+    pytest.param("Blanchardville", "US", (42.81, -89.86), id="village-in-wisconsin"),
+    pytest.param("Unsleben", "DE", (50.38, 10.25), id="bavarian-village"),
+    pytest.param("Noxen", "US", (41.42, -76.06), id="pennsylvania-hamlet"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "point"), VILLAGES)
+def test_a_village_of_a_few_hundred_people_is_found(name: str, country: str, point: tuple[float, float]) -> None:
+    place = asked(name)
+    assert place.resolved, place.why
+    assert (place.country_code, place.precision) == (country, "city"), place.why
+    assert place.lat is not None and place.lon is not None
+    assert km((place.lat, place.lon), point) < 10, place.name
+
+
 @pytest.mark.parametrize(("word", "country"), [("Russian", "RU"), ("Americans", "US"), ("Georgian", "GE"),
                                                ("Palestinian", "PS")])
 def test_a_demonym_asked_for_names_its_country(word: str, country: str) -> None:
     place = asked(word)
     assert (place.country_code, place.precision) == (country, "country")
     assert "demonym" in place.why
+
+
+# A word for the people of a division or region, asked for by itself, names the place that the name would:
+# (word, the place's own name, how the word's ending stands for the name's).
+PEOPLE_OF = [
+    ("Texans", "Texas", "plural-n-for-s"),
+    ("Ohioan", "Ohio", "an-added"),
+    ("Ontarians", "Ontario", "an-for-o"),
+    ("Floridian", "Florida", "ian-for-a"),
+    ("Kentuckians", "Kentucky", "ian-for-y"),
+    ("Dagestani", "Dagestan", "i-added"),
+    ("Bavarians", "Bavaria", "first-level-outside-the-us"),
+    ("Abkhaz", "Abkhazia", "ia-dropped-region"),
+    ("South Ossetians", "South Ossetia", "two-word-region"),
+]
+
+
+@pytest.mark.parametrize(("word", "name"), [pytest.param(w, n, id=i) for w, n, i in PEOPLE_OF])
+def test_a_word_for_a_divisions_people_names_the_division(word: str, name: str) -> None:
+    people, place = asked(word), asked(name)
+    assert people.resolved, people.why
+    assert place.precision in ("admin", "region"), place.why
+    assert (people.gazetteer_id, people.precision) == (place.gazetteer_id, place.precision), people.why
+    assert "people of" in people.why
+
+
+@pytest.mark.parametrize("word", ["Qwertyans", "Texan", "Floridians"])
+def test_a_word_for_a_divisions_people_stays_unplaced_in_running_text(word: str) -> None:
+    assert not resolve(word, f"{word} lined the road as the convoy passed.").resolved
+
+
+def test_a_word_whose_stem_names_only_a_town_stays_unplaced() -> None:
+    # "Atlantans" are Atlanta's people, but towns are not read out of such words (too many namesakes).
+    assert not asked("Atlantans").resolved
+
+
+# A bare name that a county bears with its word: the county counts as if ten times smaller than it is.
+# (asked for, the place it must be, its precision, why)
+COUNTY_OR_TOWN = [
+    ("Travis", "Travis County, Texas", "admin", "no-town-of-that-name"),
+    ("Hennepin", "Hennepin County, Minnesota", "admin", "only-a-village-elsewhere"),
+    ("Macomb", "Macomb County, Michigan", "admin", "county-forty-times-the-town"),
+    ("Oakland", "Oakland, California", "city", "county-under-ten-times-the-city"),
+    ("Maricopa", "Maricopa, Arizona", "city", "county-holds-the-town-of-its-name"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "precision"),
+                         [pytest.param(n, e, p, id=i) for n, e, p, i in COUNTY_OR_TOWN])
+def test_a_county_asked_for_without_its_word_must_outweigh_the_towns_tenfold(name: str, expected: str,
+                                                                             precision: str) -> None:
+    place = asked(name)
+    assert (place.name, place.precision) == (expected, precision), place.why
+
+
+def test_a_county_without_its_word_stays_a_town_in_running_text() -> None:
+    place = resolve("Hennepin", "Buses left Hennepin at dawn.")
+    assert place.precision != "admin", place.why
+
+
+def _candidate(name: str, kind: str, gid: str, other_name: bool = False) -> Candidate:
+    place = Place(name, "", 38.35, -81.63, "US", "city" if kind == "town" else "admin", gid)
+    return Candidate(place, kind, "west virginia", 20.0, "test", hand_named=False, other_name=other_name)
+
+
+@pytest.mark.parametrize(("other_name", "kept"), [(False, False), (True, True)], ids=["own-name", "another-name"])
+def test_a_division_gives_way_only_to_a_town_that_bears_its_name_as_its_own(other_name: bool, kept: bool) -> None:
+    county = _candidate("Elk County", "admin", "admin2:US.WV.001")
+    town = _candidate("Elkton", "town", "geonames:1", other_name=other_name)
+    assert (county in _named_for_their_city([county, town])) is kept
 
 
 @pytest.mark.parametrize("sentence", ["Russian troops moved west.", "Buffalo roam the plains in March.",
