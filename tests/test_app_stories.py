@@ -108,7 +108,8 @@ def test_a_range_keeps_only_its_stories_and_the_link_reopens_story_and_range(sto
     assert param(at, "story") == f"story:{story_id(store, 'estonia_rotation.txt')}"
     assert (param(at, "from"), param(at, "to")) == ("2023-01-01", "2023-12-31")
     again = run(**{k: v for k in ("story", "from", "to", "view") if (v := param(at, k))})
-    assert tooltips(again) == tooltips(at) and "Estonia" in tooltips(again)
+    # the Estonia story's map: its troops went on to the battlegroup at Tapa, a base in Estonia
+    assert tooltips(again) == tooltips(at) and "United Kingdom → Tapa Army Base" in tooltips(again)
 
 
 def test_switching_story_redraws_and_updates_the_link(store: ArticleStore) -> None:
