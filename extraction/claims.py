@@ -918,11 +918,11 @@ _PLACE_NAMED = re.compile(r"\b(?:in|to|into|inside|across|throughout)\s+(?:the\s
 FOCUS_MARGIN = 2
 
 
-def _country_the_article_is_about(text: str, besides: set[str]) -> Place | None:
-    """The country an article most often names as where things happen, apart from ``besides``; None when unclear.
+def _countries_named_as_places(text: str) -> Counter[str]:
+    """How often an article names each country as where things happen: after a preposition of place.
 
-    Only after a preposition of place ("arrived in Haiti", "sent to Haiti"): a country named as the one
-    acting ("a mission led by Kenya", "Kenyan police") is who, not where.
+    "arrived in Haiti", "sent to Haiti"; not a country named as the one acting ("a mission led by
+    Kenya", "Kenyan police").
     """
     names = Counter(m.group(1) for m in _PLACE_NAMED.finditer(text))
     tally: Counter[str] = Counter()
@@ -930,9 +930,14 @@ def _country_the_article_is_about(text: str, besides: set[str]) -> Place | None:
         place = geo.resolve(name)
         if place.precision != "country" and " " in name:
             place = geo.resolve(name.split(" ")[0])  # "in Haiti On Tuesday"
-        if place.precision == "country" and place.country_code and place.country_code not in besides:
+        if place.precision == "country" and place.country_code:
             tally[place.country_code] += n
-    ranked = tally.most_common(2)
+    return tally
+
+
+def _focus(tally: Counter[str], besides: set[str]) -> Place | None:
+    """The country named most as a place, apart from ``besides``, when clearly ahead of the next."""
+    ranked = [(code, n) for code, n in tally.most_common() if code not in besides][:2]
     if not ranked or (len(ranked) > 1 and ranked[0][1] < ranked[1][1] + FOCUS_MARGIN):
         return None
     place = geo.resolve(geo.country_name(ranked[0][0]) or ranked[0][0])
@@ -945,9 +950,11 @@ def _ruled_out_where(drafts: list[_Draft], text: str) -> list[_Draft]:
     ``ruled out sending American troops`` in an article on Haiti; never drawn (a negated claim is no flow),
     and the place says it was not named in the sentence.
     """
+    tally: Counter[str] | None = None  # counted once, and only for an article that needs it
     for d in drafts:
         if d.negated and not d.destinations and d.origin is None and d.kind in ("deploy", "pledge"):
-            focus = _country_the_article_is_about(text, {d.force or "", *(d.force or "").split(",")})
+            tally = _countries_named_as_places(text) if tally is None else tally
+            focus = _focus(tally, {d.force or "", *(d.force or "").split(",")})
             if focus is not None:
                 d.destinations = [replace(focus, mention="(not named in the sentence)",
                                           why=f"not named in the sentence: the article is about {focus.name}")]
