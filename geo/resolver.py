@@ -740,6 +740,11 @@ class Resolver:
                 return people
         if key in self.common:
             return unresolved(mention, f"'{text}' is an everyday English word and nothing ties it to a place")
+        known = self.candidates(key)
+        if known:  # "Gao" in running text with nothing around it: a name, but not shown to be this place's
+            example = max(known, key=lambda c: c.prior).place.name
+            return unresolved(mention, f"'{text}' is also the name of {example}, but nothing in the sentence "
+                                       "says the place is meant")
         return unresolved(mention, f"no installation, region, country or GeoNames place is called '{text}'")
 
 

@@ -234,3 +234,9 @@ def test_a_descriptor_says_which_kind_of_place_is_meant() -> None:
     assert resolve("the state of Georgia").precision == "admin"
     assert resolve("the country of Georgia").country_code == "GE"
     assert resolve("the Kharkiv region").precision == "admin"
+
+
+def test_a_name_left_unplaced_in_running_text_says_which_place_it_could_be() -> None:
+    found = resolve("Gao")  # a short name with nothing around it: not placed in running text
+    assert not found.resolved and "also the name of Gao" in found.why
+    assert "no installation" in resolve("Xqzzyv").why
