@@ -1,13 +1,15 @@
 """The world basemap and the country names drawn on it: two small committed files, read once.
 
 ``data/basemap.geojson`` holds every country (Natural Earth), simplified for a world map and cut at the
-antimeridian; ``data/country_labels.csv`` holds Natural Earth's label point for each country, the zoom from which
-Natural Earth names it, and its neighbours. Both are built by ``data/build/basemap.py``.
+antimeridian; ``data/borders.geojson`` holds the coasts and land borders drawn over them, each line once;
+``data/country_labels.csv`` holds Natural Earth's label point for each country, the zoom from which Natural Earth
+names it, and its neighbours. All three are built by ``data/build/basemap.py``.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BASEMAP_PATH = DATA / "basemap.geojson"
+BORDERS_PATH = DATA / "borders.geojson"
 COUNTRY_LABELS_PATH = DATA / "country_labels.csv"
 
 
@@ -56,6 +59,23 @@ def load_basemap(path: str = str(BASEMAP_PATH)) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and isinstance(data.get("features"), list) else None
+
+
+@lru_cache(maxsize=2)
+def border_segments(path: str = str(BORDERS_PATH)) -> list[tuple[float, float, float, float]]:
+    """The coasts and land borders as straight segments ``(lon0, lat0, lon1, lat1)``, each drawn once.
+
+    Args:
+        path: The borders GeoJSON, one MultiLineString feature (default ``data/borders.geojson``).
+
+    Returns:
+        The segments, or an empty list when the file is missing or unreadable (the shapes are then drawn unlined).
+    """
+    try:
+        lines = json.loads(Path(path).read_text(encoding="utf-8"))["geometry"]["coordinates"]
+        return [(a[0], a[1], b[0], b[1]) for line in lines for a, b in itertools.pairwise(line)]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return []
 
 
 @lru_cache(maxsize=2)

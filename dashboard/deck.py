@@ -11,12 +11,13 @@ from typing import Any
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard.basemap import CountryLabel, countries_around, country_labels
+from dashboard.basemap import CountryLabel, border_segments, countries_around, country_labels
 from dashboard.labels import LINE_HEIGHT, Label, disc, figure, leader_end, no_destination, place_labels, text_size
 from extraction.flows import Movement, Reconciliation, home_place, place_key
 from geo import Place, great_circle
 
 BASEMAP = "basemap"
+BORDERS = "basemap-borders"
 COUNTRY_NAMES = "country-names"
 ARCS = "flow-arcs"
 ARCS_GREAT_CIRCLE = "flow-arcs-great-circle"
@@ -30,6 +31,7 @@ LEADERS = "label-leaders"
 LABELS = "labels"
 LAYER_IDS: tuple[str, ...] = (
     BASEMAP,
+    BORDERS,
     COUNTRY_NAMES,
     NODES,
     ALERTS,
@@ -142,6 +144,7 @@ def _flow_row(movement: Movement, names: dict[str, str]) -> dict[str, Any]:
 # Arcs rise above the ground, so with depth testing they hide the text they pass over even seen from straight
 # above; text is drawn over everything instead (deck.gl 9's parameter names).
 ON_TOP = {"depthCompare": "always"}
+BORDER_PX = 0.6  # coasts and land borders
 LABEL_SIZE_PX = 13  # the labels' font size
 COUNTRY_SIZE_PX = 12  # country names
 LABEL_PAD_PX = 3  # white outline and breathing room around a label's text
@@ -390,8 +393,14 @@ def build_layers(
                   "getAlignmentBaseline": '"top"', "getPixelOffset": "offset", "characterSet": "auto",
                   "fontFamily": "DejaVu Sans, sans-serif", "lineHeight": LINE_HEIGHT, "parameters": ON_TOP}
     return [
-        layer("GeoJsonLayer", BASEMAP, basemap or {"type": "FeatureCollection", "features": []}, stroked=True,
-              filled=True, getFillColor=[236, 233, 226], getLineColor=[170, 170, 170], lineWidthMinPixels=0.6),
+        # The shapes are filled, not outlined: the outlines are the borders layer, each line once (outlining every
+        # country drew each land border twice, and a path layer's joins cost most of a frame in software WebGL).
+        layer("GeoJsonLayer", BASEMAP, basemap or {"type": "FeatureCollection", "features": []}, stroked=False,
+              filled=True, getFillColor=[236, 233, 226]),
+        # One row per segment, as a plain array: a quarter of the JSON that {"from": …, "to": …} rows would take.
+        layer("LineLayer", BORDERS, border_segments() if basemap is not None else [],
+              getSourcePosition="[this[0], this[1]]", getTargetPosition="[this[2], this[3]]",
+              getColor=[170, 170, 170], getWidth=BORDER_PX, widthUnits="pixels"),
         layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("ScatterplotLayer", NODES, nodes, getPosition="position", getRadius="radius", radiusUnits="pixels",
               getFillColor=[60, 60, 60, 70], stroked=True, getLineColor=[60, 60, 60, 160], lineWidthMinPixels=1),

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.articles import user_store
 from dashboard.comparison import comparison_rows
+from dashboard.deck import PICKABLE
 from dashboard.views import MAX_QUOTES_SHOWN
 from extraction import extract_paths
 from extraction.flows import reconcile
@@ -56,7 +57,7 @@ def param(at: AppTest, name: str) -> str | None:
 def tooltips(at: AppTest) -> str:
     (chart,) = at.get("deck_gl_json_chart")
     spec = json.loads(chart.proto.json)
-    return " ".join(str(obj.get("tooltip", "")) for layer in spec["layers"] if isinstance(layer["data"], list)
+    return " ".join(str(obj.get("tooltip", "")) for layer in spec["layers"] if layer["id"] in PICKABLE
                     for obj in layer["data"])
 
 

