@@ -89,6 +89,11 @@ def find_anchors(
     # "2nd Cavalry Regiment" names a unit; its "Cavalry" is not a second group of troops.
     covered: set[int] = {i for u in units for i in range(u.start, u.end)}
     for c in counts:
+        strong = _strong_formation_end(tw, c, sent.end)
+        if strong is not None:  # "a 250-strong engineering unit": the figure counts the unit's troops
+            anchors.append(Anchor(c.start, strong, c))
+            covered.update(range(c.start, strong))
+            continue
         j = c.end
         force: str | None = None
         noun_end: int | None = None
@@ -162,6 +167,25 @@ def find_anchors(
         i = end
     anchors.sort(key=lambda a: a.start)
     return anchors
+
+
+# How many words may stand between "N-strong" and the formation it describes ("a 250-strong engineering unit").
+MAX_STRONG_GAP = 4
+
+
+def _strong_formation_end(tw: Words, count: CountMention, limit: int) -> int | None:
+    """The end of the formation or troop noun after ``N-strong``, or None when the figure is not so used."""
+    at = count.end
+    if at + 1 >= limit or tw.lower[at] not in ("-", "–") or tw.lower[at + 1] != "strong":
+        return None
+    for k in range(at + 2, min(limit, at + 2 + MAX_STRONG_GAP)):
+        word = tw.lower[k]
+        if word in lx.FORMATION_HEADS or word.rstrip("s") in lx.FORMATION_HEADS or word in FORMATION_FORMS:
+            return k + 1
+        troop_end = _troop_noun_end(tw, k, limit)
+        if troop_end is not None:
+            return troop_end
+    return None
 
 
 # How many modifier links may stand between a count and the troop noun it counts.

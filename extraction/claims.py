@@ -174,9 +174,28 @@ def _senders(pred: Token, anchor: Token, mentions: list[PlaceMention], off: int)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "agent") and anchor.i not in
                     {t.i for t in c.subtree}]
         if subjects:
-            return [p for s in subjects for p in _countries_in(s, mentions, off)]
+            found = [p for s in subjects for p in _countries_in(s, mentions, off)]
+            if not found and all(s.lower_ in lx.SPEAKER_PRONOUNS for s in subjects):
+                return _speaker_country(tok, mentions, off)  # "France said it would withdraw its troops"
+            return found
         if tok.head.i == tok.i or lemma(tok.head) in lx.SPEECH_LEMMAS or tok.dep_ in ("relcl", "ccomp"):
             break
+        tok = tok.head
+    return []
+
+
+def _speaker_country(verb: Token, mentions: list[PlaceMention], off: int) -> list[Place]:
+    """The country that says so, for a movement whose subject is a pronoun standing for the speaker."""
+    tok = verb
+    for _ in range(ev.MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return []
+        if lemma(tok.head) in lx.SPEECH_LEMMAS:
+            speakers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            found = [p for c in speakers for p in _countries_in(c, mentions, off)]
+            # the speaking country is no place mention of the sentence ("France said"): looked up by name
+            named = (geo.resolve(c.text) for c in speakers if c.tag_ == "NNP")
+            return found or [p for p in named if p.precision == "country"][:1]
         tok = tok.head
     return []
 
@@ -641,7 +660,10 @@ def _sentence_claims(
             if anchor.start <= m.start < anchor.end and m.place.precision == "country"][:1]
         # "Given that Ukraine is not a NATO member, ... ruled out deploying troops to defend it": the
         # country troops would go to is not the side sending them.
-        subjects = [p for p in subjects if p.country_code not in {d.country_code for d in destinations}]
+        # A domestic move ("Russia moved troops to the Kursk region") keeps its sender: only a country named
+        # as the destination itself is set aside.
+        subjects = [p for p in subjects if p.country_code not in
+                    {d.country_code for d in destinations if d.precision == "country"}]
         if force is None and subjects:
             force = ",".join(dict.fromkeys(p.country_code or "" for p in subjects if p.country_code))
         if anchor.anaphoric and count is None and not negated and previous:
@@ -852,26 +874,31 @@ def _all_drafts(paragraphs: list[tuple[int, str]], names: ArticleNames, size: in
     return [d for part in parts for d in part]
 
 
-def _in_article_context(drafts: list[_Draft]) -> list[_Draft]:
-    """Places re-ranked with the article's other places: Paris next to Dallas is Paris, Texas."""
+def _in_article_context(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Places re-ranked with the article's other places: Paris next to Dallas is Paris, Texas.
+
+    The sentence still counts ("Germany moved soldiers from Munster" is Münster in Germany, whatever the
+    article's other places are).
+    """
     placed = list({(p.name, p.mention): p for d in drafts for p in (d.origin, *d.destinations)
                    if p is not None and p.resolved}.values())  # each place once, however often it is named
     if len(placed) < 2:
         return drafts
     decided: dict[str, Place] = {}
 
-    def again(p: Place | None) -> Place | None:
+    def again(p: Place | None, sentence: str) -> Place | None:
         if p is None or not p.resolved or p.precision not in AMBIGUOUS_PRECISIONS:
             return p
         if p.mention not in decided:
             others = [q for q in placed if q.mention != p.mention]
-            decided[p.mention] = geo.resolve_in_article(p.mention, others)
+            decided[p.mention] = geo.resolve_in_article(p.mention, others, sentence)
         found = decided[p.mention]
         return found if found.resolved and found.name != p.name else p
 
     for d in drafts:
-        d.origin = again(d.origin)
-        d.destinations = [q for q in (again(p) for p in d.destinations) if q is not None]
+        sentence = text[d.start:d.end]
+        d.origin = again(d.origin, sentence)
+        d.destinations = [q for q in (again(p, sentence) for p in d.destinations) if q is not None]
     return drafts
 
 
@@ -968,7 +995,8 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
     full_names = {k: v for k, v in full_names_in(text).items() if not geo.resolve(v).resolved}
     names = ArticleNames(full_names, named_forces(text))
     paragraphs = _worth_reading(_paragraphs(_tokenizable(text)), names.forces)
-    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, names, len(text)), article))
+    drafts = _in_article_context(_without_repeated_headline(_all_drafts(paragraphs, names, len(text)), article),
+                                  text)
     forces = Counter(d.force for d in drafts if d.force and "," not in d.force)
     default_force = forces.most_common(1)[0][0] if forces else "unknown"
     for d in drafts:
@@ -992,7 +1020,7 @@ def find_claims(article: Article) -> tuple[Claim, ...]:
         if kind in ("deploy", "relocate") and force in leaving_abroad and d.origin is None and d.destinations and all(
                 p.country_code == force for p in d.destinations) and not d.negated:
             kind = Kind.WITHDRAW  # after "the force left Kazakhstan", "flown to the Ivanovo region" is going home
-        if kind == "deploy" and d.origin is not None and d.origin.country_code and "," not in force \
+        if kind in ("deploy", "relocate") and d.origin is not None and d.origin.country_code and "," not in force \
                 and force not in ("NATO", "unknown") and d.origin.country_code != force:
             kind = Kind.RELOCATE  # troops already abroad moving on
             if d.destinations and all(p.country_code == force for p in d.destinations):

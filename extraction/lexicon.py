@@ -248,6 +248,9 @@ FACILITY_NOUNS: frozenset[str] = frozenset({
     "base", "airbase", "airfield", "airport", "port", "camp", "barracks", "garrison", "outpost", "station",
 })
 
+# Subject pronouns that, under a verb of saying, stand for the one speaking ("France said it would ...").
+SPEAKER_PRONOUNS: frozenset[str] = frozenset({"it", "we"})
+
 # Verbs of going back: home only when the place is the troops' own country ("return to Ukraine" is not).
 RETURN_LEMMAS: frozenset[str] = frozenset({"return"})
 

@@ -232,6 +232,18 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "a force's bases left stand for its troops leaving": (
         "Italian troops arrived in Herat in 2005. Italy's outposts in Farah were abandoned in 2021.",
         [Expect("withdraw", origin="AF", force="IT")]),
+    "a figure of an N-strong formation counts its troops": (
+        "Japan will dispatch a 250-strong engineering unit to South Sudan.",
+        [Expect("deploy", count=250, to=("SS",), force="JP")]),
+    "the country that says 'it will' is the sender": (
+        "France said it would withdraw its remaining 1,500 troops from Niger by the end of the year.",
+        [Expect("withdraw", count=1500, origin="NE", force="FR")]),
+    "a move into the sender's own region keeps its sender, and from abroad it is going home": (
+        "Russia redeployed 10,000 troops from Belarus to the Kursk region.",
+        [Expect("withdraw", count=10000, to=("RU",), origin="BY", force="RU")]),
+    "the sentence still decides a namesake after the article's places": (
+        "Germany has begun moving 500 soldiers from Munster to Lithuania.",
+        [Expect(count=500, to=("LT",), origin="DE", force="DE")]),
 }
 
 
