@@ -556,8 +556,8 @@ def control_chain(pred: Token) -> list[Token]:
         if tok.dep_ in ("relcl",):
             break
         head = tok.head
-        if head.i == tok.i or lemma(head) in lx.SPEECH_LEMMAS:
-            break
+        if head.i == tok.i or (lemma(head) in lx.SPEECH_LEMMAS and not head.tag_.startswith("N")):
+            break  # not past a verb of saying; the noun "reports that ..." is crossed ("denied reports that ...")
         if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and lemma(head) not in lx.EVENT_VERBS:
             break  # "the transfer does not mean that ...": a verb said of the movement is not its negation
         if tok.dep_ == "conj":

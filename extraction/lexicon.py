@@ -299,7 +299,8 @@ JOINING_LEMMAS: frozenset[str] = frozenset({"join", "reinforce", "relieve", "rep
 MAKE_UP: dict[str, str] = {"make": "up"}
 FORM_PART: frozenset[str] = frozenset({"form", "become"})
 # Plain words for people that count troops when they are counted inside a formation ("a company of 150 people").
-PEOPLE_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "personnel", "members", "staff"})
+PEOPLE_NOUNS: frozenset[str] = frozenset({"people", "men", "women", "personnel", "members", "staff", "specialists",
+                                         "engineers", "medics"})
 # Troop nouns a group's name may stand before ("Wagner fighters", "Hezbollah militants").
 FORCE_NOUNS: frozenset[str] = frozenset({"fighters", "troops", "forces", "mercenaries", "soldiers", "militants",
                                          "militiamen", "units", "paramilitaries", "gunmen"})

@@ -244,6 +244,12 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the sentence still decides a namesake after the article's places": (
         "Germany has begun moving 500 soldiers from Munster to Lithuania.",
         [Expect(count=500, to=("LT",), origin="DE", force="DE")]),
+    "denied reports of a move": (
+        "Officials denied reports that 2,000 troops would be sent to Taiwan.",
+        [Expect("deploy", negated=True, to=("TW",))]),
+    "specialists counted inside a formation are its troops": (
+        "The army sent a chemical unit of 60 specialists to Slovakia.",
+        [Expect("deploy", count=60, to=("SK",))]),
 }
 
 
