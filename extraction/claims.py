@@ -451,24 +451,30 @@ def _the_country(pred: Token, anchor: Anchor, mentions: list[PlaceMention], sent
 
 
 def _narrowest(mention: PlaceMention, parsed: Doc, mentions: list[PlaceMention], off: int) -> Place:
-    """The place, or a narrower one of the same country that the sentence gives for the facility it owns.
+    """The place, or a narrower one of the same country that the sentence gives for what the country owns.
 
-    ``from Niger's Air Base 101 near the capital Niamey``: the base is at Niamey, which says more than Niger.
+    ``from Niger's Air Base 101 near the capital Niamey``: the base is at Niamey, which says more than
+    Niger; ``to Mozambique's Cabo Delgado province``: the province.
     """
     place = mention.place
     head = ev.head_of(parsed, ev.Span(mention.start - off, mention.end - off))
-    if place.precision != "country" or head.dep_ != "poss" or not _noun_in_facilities(head.head):
+    if place.precision != "country" or head.dep_ != "poss":
         return place
-    inside = {t.i + off for t in head.head.subtree}
+    owned = head.head
+    inside = {t.i + off for t in owned.subtree}
     for other in mentions:
-        if other is not mention and other.start in inside and other.place.country_code == place.country_code \
-                and other.place.precision in ("city", "site", "admin"):
-            return replace(other.place, why=f"{other.place.why}; where {mention.text}'s {head.head.text} lies")
+        if other is mention or other.place.country_code != place.country_code or \
+                other.place.precision not in ("city", "site", "admin"):
+            continue
+        if other.start in inside or other.start <= owned.i + off < other.end:
+            return replace(other.place, why=f"{other.place.why}; {mention.text}'s {owned.text}, said more narrowly")
     return place
 
 
-def _noun_in_facilities(tok: Token) -> bool:
-    return lemma(tok) in lx.FACILITY_NOUNS or tok.lower_ in lx.FACILITY_NOUNS
+def _owns_unit(unit: UnitMention, sent: Span, parsed: Doc) -> bool:
+    """A unit named as the owner of another ("the 3rd Infantry Division's 1st Armored Brigade") is not the mover."""
+    head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
+    return head.dep_ == "poss"
 
 
 def _the_region(pred: Token, mentions: list[PlaceMention], off: int) -> Place | None:
@@ -537,6 +543,8 @@ def _remains(anchor: Token, heads: list[Token]) -> ev.Event | None:
     verb = anchor.head
     if anchor.dep_ not in ("nsubj",) or lemma(verb) not in lx.REMAIN_LEMMAS:
         return None
+    if verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # "fewer than 2,500 troops remain in Iraq": where they are, no move ruled out
     where = [k for k, h in enumerate(heads) if ev.attachment(h) in (("in", verb), ("at", verb))]
     return ev.Event(Kind.RELOCATE, verb.i, negated=True, origins=tuple(where[:1]))
 
@@ -591,7 +599,8 @@ def _sentence_claims(
     # "The 101st Airborne Division has received prepare-to-deploy orders": the unit is the troops.
     covered = {i for a in anchors for i in range(a.start, a.end)}
     anchors += [Anchor(u.start, u.end, None, definite=True) for u in units
-                if covered.isdisjoint(range(u.start, u.end)) and (not anchors or unit_moves(u, sent, parsed, covered))]
+                if covered.isdisjoint(range(u.start, u.end)) and not _owns_unit(u, sent, parsed)
+                and (not anchors or unit_moves(u, sent, parsed, covered))]
     anchors += formation_anchors(sent, parsed, anchors, units)
     if troop_context:
         anchors += pronoun_anchors(sent, parsed, anchors)

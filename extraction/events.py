@@ -314,8 +314,9 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
         while prep.dep_ == "conj" and gov.tag_ in ("IN", "TO") and gov.head.i != gov.i:
             gov = gov.head.head if gov.dep_ == "conj" else gov.head  # "along the border and in Crimea"
         # "to their bases in Vladikavkaz": the place is inside a container noun the outer prep governs.
+        # Not out of "part of" / "most of": "make up most of a force in Australia" is said of the force.
         while (word in lx.CONTAINER_PREPS and _is_container(gov) and gov.dep_ in ("pobj", "dobj")
-               and gov.i not in places):
+               and gov.i not in places and not (gov.dep_ == "pobj" and gov.head.lower_ == "of")):
             if gov.dep_ == "dobj":
                 return "dobj", gov.head
             prep = gov.head

@@ -126,7 +126,7 @@ MOVE_LEMMAS: dict[str, str] = {
         "add", "position", "land", "bring", "join", "deliver", "transport", "dispatch", "expand", "boost",
         "receive", "host", "welcome", "despatch", "reach", "push", "roll", "pour", "bolster", "beef",
         "commit", "base", "garrison", "send-off", "redirect", "replace", "transit", "proceed", "depart",
-        "come", "embark",
+        "come", "embark", "rush",
     ), "deploy"),
     **dict.fromkeys(("relocate", "relocation", "redeploy", "redeployment", "reposition", "repositioning",
                      "shift", "realign", "realignment"), "relocate"),
@@ -136,7 +136,7 @@ MOVE_LEMMAS: dict[str, str] = {
     **dict.fromkeys(("mass", "gather", "amass", "concentrate", "concentration", "buildup", "build-up",
                      "accumulate", "assemble", "muster"), "buildup"),
     **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation", "alert", "standby"), "alert"),
-    **dict.fromkeys(("pledge", "promise", "vow", "offer"), "pledge"),
+    **dict.fromkeys(("pledge", "promise", "vow", "offer", "contribute"), "pledge"),
 }
 # Verbs whose particle changes the kind: "pull out", "build up", "call up", "draw down", "come home".
 PARTICLE_KINDS: dict[str, dict[str, str]] = {
@@ -200,7 +200,7 @@ PLACE_CONTAINERS: frozenset[str] = frozenset({
     "base", "city", "town", "region", "capital", "territory", "area", "province", "border", "frontier",
     "airport", "country", "state", "port", "home", "garrison", "barracks", "headquarters", "island",
     "soil", "village", "district", "oblast", "side", "part", "outskirts", "attack", "war", "fighting",
-    "operation", "offensive", "conflict", "zone", "theatre", "theater",
+    "operation", "offensive", "conflict", "zone", "theatre", "theater", "mission", "force", "battlegroup",
 })
 CONTAINER_PREPS: frozenset[str] = frozenset({"in", "of", "at", "near", "with", "on", "along", "inside"})
 

@@ -250,6 +250,18 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "specialists counted inside a formation are its troops": (
         "The army sent a chemical unit of 60 specialists to Slovakia.",
         [Expect("deploy", count=60, to=("SK",))]),
+    "troops rushed to a contested line": (
+        "Pakistan rushed troops to the Line of Control after the attack.",
+        [Expect("deploy", force="PK")]),
+    "troops contributed to a force somewhere go there": (
+        "Belgium will contribute 300 soldiers to the NATO force in Romania.",
+        [Expect(count=300, to=("RO",), force="BE")]),
+    "a country's province is the narrower place": (
+        "Rwanda has deployed 1,000 soldiers to Mozambique's Cabo Delgado province.",
+        [Expect("deploy", count=1000, to=("MZ",), origin="RW")]),
+    "the unit that owns the moving unit is not a second mover": (
+        "The 3rd Infantry Division's 1st Armored Brigade will relocate from Fort Stewart to Poland.",
+        [Expect(to=("PL",), unit="1st Armored Brigade")]),
 }
 
 
@@ -277,6 +289,7 @@ NOTHING_DECIDED: dict[str, str] = {
     "ready for a task, not to move": "The 3rd Cavalry Brigade is ready to assume its new training mission.",
     "a tally": "The move brings the total of British personnel in Estonia to 1,600.",
     "a dateline and a figure of people": "KYIV, Ukraine - More than 2,000 people fled the city on Monday.",
+    "troops that are somewhere now": "Fewer than 2,500 US troops remain in Iraq.",
 }
 
 
@@ -353,3 +366,13 @@ def test_a_ruled_out_move_gets_no_place_when_the_article_names_two_equally() -> 
 def test_bases_left_by_nobody_named_are_no_claim() -> None:
     found = claims_of("Italian troops arrived in Herat in 2005. The outposts in Farah were abandoned in 2021.")
     assert not any(c.kind == "withdraw" for c in found), [c.to_dict() for c in found]
+
+
+def test_a_province_named_with_its_country_is_the_destination() -> None:
+    (claim,) = claims_of("Rwanda has deployed 1,000 soldiers to Mozambique's Cabo Delgado province.")
+    assert [d.precision for d in claim.destinations] == ["admin"], claim.to_dict()
+
+
+def test_only_the_moving_unit_is_a_claim() -> None:
+    found = claims_of("The 3rd Infantry Division's 1st Armored Brigade will relocate from Fort Stewart to Poland.")
+    assert [c.unit for c in found] == ["1st Armored Brigade"], [c.to_dict() for c in found]
