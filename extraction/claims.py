@@ -345,14 +345,22 @@ def _anchor_events(
         sharing = by_pred[event.predicate]
         if len(sharing) > 1:
             # An anchor inside another ("troops, including military police") keeps only its own places.
-            inner = {j for j in sharing if any(i != j and found[j][2].i in {t.i for t in found[i][2].subtree}
-                                               for i in sharing)}
+            inner = {j for j in sharing if found[j][2].dep_ != "conj" and any(
+                i != j and found[j][2].i in {t.i for t in found[i][2].subtree} for i in sharing)}
             leading = [j for j in sharing if j not in inner and not found[j][0].partitive] or sharing
 
-            def owner(place: int, leading: list[int] = leading, k: int = k) -> int:
+            # "1,500 US soldiers and 500 British troops will be deployed to Estonia": troops joined before
+            # the verb share the places after it (unlike "send 2,000 to Poland and 1,000 to Romania").
+            verb_at = event.predicate + off
+            joined_subjects = k not in inner and all(found[j][0].end <= verb_at for j in leading)
+
+            def owner(place: int, leading: list[int] = leading, k: int = k, joined: bool = joined_subjects,
+                      verb_at: int = verb_at) -> int:
                 if ev.attachment(heads[place])[1].i in {t.i for t in found[k][2].subtree}:
                     return k
                 start = mentions[place].start
+                if joined and start > verb_at:
+                    return k
                 before = [j for j in leading if found[j][0].start <= start]
                 return max(before, key=lambda j: found[j][0].start) if before else leading[0]
 
@@ -416,7 +424,8 @@ def _summed(out: list[tuple[Anchor, ev.Event]], parsed: Doc, off: int) -> list[t
             if (head.dep_ == "conj" and head.head.i == first_head.i and event.predicate == first_event.predicate
                     and not event.origins and not event.destinations and event.negated == first_event.negated
                     and first.count is not None and anchor.count is not None and first.count.value is not None
-                    and anchor.count.value is not None and not first.partitive and not anchor.partitive):
+                    and anchor.count.value is not None and not first.partitive and not anchor.partitive
+                    and first.force == anchor.force):  # "1,500 US soldiers and 500 British troops": two forces
                 both = CountMention(first.count.start, anchor.count.end, first.count.number_start,
                                     first.count.value + anchor.count.value,
                                     f"{first.count.text} and {anchor.count.text}")

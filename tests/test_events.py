@@ -262,6 +262,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "the unit that owns the moving unit is not a second mover": (
         "The 3rd Infantry Division's 1st Armored Brigade will relocate from Fort Stewart to Poland.",
         [Expect(to=("PL",), unit="1st Armored Brigade")]),
+    "troops of two forces joined before the verb both go where it says, each counted apart": (
+        "About 1,500 Polish soldiers and 500 Czech troops will be deployed to Estonia.",
+        [Expect("deploy", count=1500, to=("EE",), force="PL"), Expect("deploy", count=500, to=("EE",), force="CZ")]),
 }
 
 
