@@ -50,7 +50,7 @@ from extraction.anchors import (
 )
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
 from extraction.model import Article, Claim, Evidence, Kind
-from extraction.nlp import pipeline, read, words
+from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
 from extraction.parser import lemma, parse
 from extraction.places import PlaceMention, find_places
@@ -480,6 +480,22 @@ def _narrowest(mention: PlaceMention, parsed: Doc, mentions: list[PlaceMention],
     return place
 
 
+def _names_again(tw: Words, anchor: Anchor, antecedent: str | None, first: int) -> bool:
+    """``the regiment('s soldiers)`` after "the 2nd Cavalry Regiment": a definite formation names the unit before."""
+    if not antecedent:
+        return False
+    last = antecedent.split()[-1].lower()
+    for i in range(max(first + 1, anchor.start - MAX_BACK_REFERENCE), anchor.end):
+        word = tw.lower[i].removesuffix("'s").removesuffix("’s")
+        if word == last and word in lx.MOVING_FORMATIONS and tw.lower[i - 1] == "the":
+            return True
+    return False
+
+
+# How many words before the troops "the regiment's" may stand ("the regiment's 1,000 soldiers").
+MAX_BACK_REFERENCE = 3
+
+
 def _owns_unit(unit: UnitMention, sent: Span, parsed: Doc) -> bool:
     """A unit named as the owner of another ("the 3rd Infantry Division's 1st Armored Brigade") is not the mover."""
     head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
@@ -670,7 +686,8 @@ def _sentence_claims(
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
-        unit = unit_list[0].name if unit_list else (antecedent if anchor.pronoun else None)
+        unit = unit_list[0].name if unit_list else (
+            antecedent if anchor.pronoun or _names_again(tw, anchor, antecedent, sent.start) else None)
         force = anchor.force
         anchor_head = ev.head_of(parsed, ev.Span(anchor.start - off, anchor.end - off))
         subjects = _senders(parsed[event.predicate], anchor_head, mentions, off) or [
@@ -684,7 +701,7 @@ def _sentence_claims(
                     {d.country_code for d in destinations if d.precision == "country"}]
         if force is None and subjects:
             force = ",".join(dict.fromkeys(p.country_code or "" for p in subjects if p.country_code))
-        if anchor.anaphoric and count is None and not negated and previous:
+        if (anchor.anaphoric or anchor.pronoun) and count is None and not negated and previous:
             last = previous[-1]
             if index - last.sentence_index <= 1 and last.count is not None:
                 count_value, count_text = last.count, last.count_text

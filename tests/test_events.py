@@ -265,6 +265,10 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "troops of two forces joined before the verb both go where it says, each counted apart": (
         "About 1,500 Polish soldiers and 500 Czech troops will be deployed to Estonia.",
         [Expect("deploy", count=1500, to=("EE",), force="PL"), Expect("deploy", count=500, to=("EE",), force="CZ")]),
+    "'the regiment' names the unit before, and so its home base": (
+        "The 4th Cavalry Regiment is based in Vilseck, Germany.\n\n"
+        "The regiment's 900 soldiers will move to Hungary next week.",
+        [Expect(count=900, to=("HU",), origin="DE", unit="4th Cavalry Regiment")]),
 }
 
 
@@ -379,3 +383,9 @@ def test_a_province_named_with_its_country_is_the_destination() -> None:
 def test_only_the_moving_unit_is_a_claim() -> None:
     found = claims_of("The 3rd Infantry Division's 1st Armored Brigade will relocate from Fort Stewart to Poland.")
     assert [c.unit for c in found] == ["1st Armored Brigade"], [c.to_dict() for c in found]
+
+
+def test_they_in_the_next_sentence_are_the_troops_just_counted() -> None:
+    found = claims_of("Spain announced it will send 300 troops to Latvia. They will arrive in Riga in March.")
+    riga = [c for c in found if any("Riga" in d.name for d in c.destinations)]
+    assert [(c.count, c.force) for c in riga] == [(300, "ES")], [c.to_dict() for c in found]
