@@ -178,10 +178,25 @@ def _senders(pred: Token, anchor: Token, mentions: list[PlaceMention], off: int)
             if not found and all(s.lower_ in lx.SPEAKER_PRONOUNS for s in subjects):
                 return _speaker_country(tok, mentions, off)  # "France said it would withdraw its troops"
             return found
+        if tok.head.i != tok.i and lemma(tok.head) in lx.SPEECH_LEMMAS and tok.tag_.startswith("N") and \
+                tok.dep_ == "dobj":
+            return _speaker_country(tok, mentions, off)  # "Washington announced the deployment of 3,500 troops"
         if tok.head.i == tok.i or lemma(tok.head) in lx.SPEECH_LEMMAS or tok.dep_ in ("relcl", "ccomp"):
             break
         tok = tok.head
     return []
+
+
+def _government_of(name: str) -> Place | None:
+    """The country a name stands for as a government: a country, or its capital ("Ottawa announced")."""
+    place = geo.resolve(name)
+    if place.precision == "country":
+        return place
+    if place.precision == "city" and place.why.startswith("capital of") and place.country_code:
+        country = geo.resolve(geo.country_name(place.country_code) or place.country_code)
+        if country.resolved:
+            return replace(country, mention=name, why=f"'{name}', the capital, speaks for {country.name}")
+    return None
 
 
 def _speaker_country(verb: Token, mentions: list[PlaceMention], off: int) -> list[Place]:
@@ -194,8 +209,8 @@ def _speaker_country(verb: Token, mentions: list[PlaceMention], off: int) -> lis
             speakers = [c for c in tok.head.children if c.dep_ == "nsubj"]
             found = [p for c in speakers for p in _countries_in(c, mentions, off)]
             # the speaking country is no place mention of the sentence ("France said"): looked up by name
-            named = (geo.resolve(c.text) for c in speakers if c.tag_ == "NNP")
-            return found or [p for p in named if p.precision == "country"][:1]
+            named = (_government_of(c.text) for c in speakers if c.tag_ == "NNP")
+            return found or [p for p in named if p is not None][:1]
         tok = tok.head
     return []
 

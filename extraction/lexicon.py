@@ -132,10 +132,10 @@ MOVE_LEMMAS: dict[str, str] = {
                      "shift", "realign", "realignment"), "relocate"),
     **dict.fromkeys(("withdraw", "withdrawal", "pullout", "pull-out", "drawdown", "leave", "exit", "quit",
                      "abandon", "evacuate", "evacuation", "vacate", "retreat", "return", "departure",
-                     "disengagement", "disengage", "recall"), "withdraw"),
+                     "disengagement", "disengage", "recall", "pullback"), "withdraw"),
     **dict.fromkeys(("mass", "gather", "amass", "concentrate", "concentration", "buildup", "build-up",
                      "accumulate", "assemble", "muster"), "buildup"),
-    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation", "alert", "standby"), "alert"),
+    **dict.fromkeys(("mobilize", "mobilise", "mobilization", "mobilisation", "alert", "standby", "callup"), "alert"),
     **dict.fromkeys(("pledge", "promise", "vow", "offer", "contribute"), "pledge"),
 }
 # Verbs whose particle changes the kind: "pull out", "build up", "call up", "draw down", "come home".

@@ -269,6 +269,15 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
         "The 4th Cavalry Regiment is based in Vilseck, Germany.\n\n"
         "The regiment's 900 soldiers will move to Hungary next week.",
         [Expect(count=900, to=("HU",), origin="DE", unit="4th Cavalry Regiment")]),
+    "the government announcing a deployment sends the troops": (
+        "Ottawa announced the deployment of an additional 350 troops to Latvia.",
+        [Expect("deploy", count=350, to=("LV",), force="CA")]),
+    "a hyphenated call-up is an alert": (
+        "The call-up of 20,000 reservists began on Wednesday.",
+        [Expect("alert", count=20000)]),
+    "a pullback is a withdrawal": (
+        "The ministry ordered a pullback of 3,000 troops from Transnistria.",
+        [Expect("withdraw", count=3000, origin="MD")]),
 }
 
 
