@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import geo
 from extraction import events as ev
@@ -299,7 +299,16 @@ def unit_moves(unit: UnitMention, sent: Span, parsed: Doc, covered: set[int]) ->
     found = ev.find_predicate(head)
     if head.dep_ == "dobj" and lemma(head.head) in lx.JOINING_LEMMAS:
         return False  # "will join the NATO battlegroup": the unit joined is not the one moving
+    if sends_others(head):
+        return False  # "the 3rd Infantry Division is sending 3,800 soldiers": the unit sends, its soldiers move
     return head.dep_ in ("nsubj", "nsubjpass", "dobj") and found is not None and found[0].i == head.head.i
+
+
+def sends_others(subject: Token) -> bool:
+    """``subject`` is the one sending what the verb's object names, not what moves."""
+    verb = subject.head
+    return subject.dep_ == "nsubj" and lemma(verb) in lx.SENDING_LEMMAS and any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 # The singular and plural of each formation that stands for troops ("battalion", "batteries").

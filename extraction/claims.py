@@ -46,6 +46,7 @@ from extraction.anchors import (
     named_force_anchors,
     named_forces,
     pronoun_anchors,
+    sends_others,
     unit_moves,
 )
 from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, speaker_in
@@ -312,6 +313,8 @@ def _anchor_events(
         kind = ev.kind_of(pred, link)
         if kind is None:
             continue
+        if link == "obj" and lemma(pred) in lx.JOINING_LEMMAS and pred.tag_.startswith("V"):
+            continue  # "the 1,000 troops in Estonia will be reinforced by 800 more": they are joined, not moved
         negated, hedged, question = ev.modality(pred, ah)
         if question or (ev.negated_only(pred) and not negated):
             continue
@@ -700,7 +703,9 @@ def _sentence_claims(
             # "withdraw 11,900 troops from Germany, with roughly 6,400 returning to the United States"
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
-        unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8]
+        unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8] or [
+            u for u in units if sends_others(ev.head_of(parsed, ev.Span(u.start - off, u.end - off)))
+            and ev.head_of(parsed, ev.Span(u.start - off, u.end - off)).head.i == event.predicate]
         unit = unit_list[0].name if unit_list else (
             antecedent if anchor.pronoun or _names_again(tw, anchor, antecedent, sent.start) else None)
         force = anchor.force

@@ -278,6 +278,12 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "a pullback is a withdrawal": (
         "The ministry ordered a pullback of 3,000 troops from Transnistria.",
         [Expect("withdraw", count=3000, origin="MD")]),
+    "a unit sending soldiers is their unit, not a second mover": (
+        "The 4th Infantry Division is sending about 2,800 soldiers to Greece.",
+        [Expect("deploy", count=2800, to=("GR",), unit="4th Infantry Division")]),
+    "troops reinforcing others go where those are": (
+        "About 800 more soldiers will reinforce the 1,000 British troops in Estonia.",
+        [Expect("deploy", count=800, to=("EE",))]),
 }
 
 
@@ -398,3 +404,13 @@ def test_they_in_the_next_sentence_are_the_troops_just_counted() -> None:
     found = claims_of("Spain announced it will send 300 troops to Latvia. They will arrive in Riga in March.")
     riga = [c for c in found if any("Riga" in d.name for d in c.destinations)]
     assert [(c.count, c.force) for c in riga] == [(300, "ES")], [c.to_dict() for c in found]
+
+
+def test_troops_that_are_reinforced_are_not_the_ones_moving() -> None:
+    found = claims_of("Britain's 1,000 troops in Estonia will be reinforced by 800 more.")
+    assert not any(c.count == 1000 for c in found), [c.to_dict() for c in found]
+
+
+def test_a_unit_sending_soldiers_is_one_claim() -> None:
+    found = claims_of("The 4th Infantry Division is sending about 2,800 soldiers to Greece.")
+    assert [c.count for c in found] == [2800], [c.to_dict() for c in found]
