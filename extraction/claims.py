@@ -53,7 +53,7 @@ from extraction.attribution import CONTINUATIONS, expand_name, full_names_in, sp
 from extraction.model import Article, Claim, Evidence, Kind
 from extraction.nlp import Words, pipeline, read, words
 from extraction.numbers import CountMention, find_counts
-from extraction.parser import lemma, parse
+from extraction.parser import lemma, parse, verb_lemma
 from extraction.places import PlaceMention, find_places
 from extraction.units import UnitMention, find_units
 from geo.place import Place
@@ -832,7 +832,8 @@ def _drafts(paragraphs: list[tuple[int, str]], names: ArticleNames) -> list[_Dra
             has_number and not present.isdisjoint(lx.FORMATION_HEADS)) or (  # "a company of 120 people"
             not present.isdisjoint(force_words)) or (  # "Wagner will not return"
             troop_context and not present.isdisjoint(lx.EVENT_NOUNS)) or (  # "the pullout is expected to ..."
-            troop_context and not present.isdisjoint(FACILITY_FORMS))  # "its bases were vacated"
+            troop_context and not present.isdisjoint(FACILITY_FORMS) and any(  # "its bases were vacated"
+                verb_lemma(w) in lx.LEAVE_LEMMAS for w in present))
         if worth_a_look:
             candidates.append((index, offset, sent, troop_context, units))
     parsed = parse([sent for _, _, sent, _, _ in candidates])
