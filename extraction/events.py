@@ -329,6 +329,9 @@ def attachment(place_head: Token, places: frozenset[int] = frozenset()) -> tuple
             return "out of", out.head if out.dep_ == "prep" else _up_through_modifiers(out)  # "pulled X out of"
         if word == "of" and _is_container(gov) and gov.dep_ in ("pobj", "dobj", "nsubj"):
             return attachment(gov, places)  # "the city of Kherson", "the border of Poland"
+        ends = lx.ORIGIN_PREPS | lx.DESTINATION_PREPS
+        if word in ends and gov.dep_ == "pobj" and gov.head.lower_ in ends and gov.head.lower_ != word:
+            return word, _up_through_modifiers(gov.head.head)  # "sail from Camp Lejeune to Norway": both the verb's
         return word, _up_through_modifiers(gov)
     if tok.dep_ == "dobj":
         return "dobj", tok.head

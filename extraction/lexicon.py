@@ -126,7 +126,7 @@ MOVE_LEMMAS: dict[str, str] = {
         "add", "position", "land", "bring", "join", "deliver", "transport", "dispatch", "expand", "boost",
         "receive", "host", "welcome", "despatch", "reach", "push", "roll", "pour", "bolster", "beef",
         "commit", "base", "garrison", "send-off", "redirect", "replace", "transit", "proceed", "depart",
-        "come", "embark", "rush",
+        "come", "embark", "rush", "sail",
     ), "deploy"),
     **dict.fromkeys(("relocate", "relocation", "redeploy", "redeployment", "reposition", "repositioning",
                      "shift", "realign", "realignment"), "relocate"),

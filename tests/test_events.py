@@ -284,6 +284,9 @@ FOUND: dict[str, tuple[str, list[Expect]]] = {
     "troops reinforcing others go where those are": (
         "About 800 more soldiers will reinforce the 1,000 British troops in Estonia.",
         [Expect("deploy", count=800, to=("EE",))]),
+    "from X to Y when the parser hangs Y on X": (
+        "About 2,000 Marines will sail from Camp Lejeune to Norway.",
+        [Expect("deploy", count=2000, to=("NO",), origin="Lejeune")]),
 }
 
 
