@@ -254,8 +254,8 @@ def facility_anchors(sent: Span, parsed: Doc) -> list[Anchor]:
             continue
         if lx.MOVE_LEMMAS.get(lemma(tok.head)) != "withdraw" or lemma(tok.head) not in lx.LEAVE_LEMMAS:
             continue
-        owner = next((_owner(c.text) for c in tok.children if c.dep_ in ("poss", "amod", "compound")
-                      and _owner(c.text)), None)
+        owners = (_owner(c.text) for c in tok.children if c.dep_ in ("poss", "amod", "compound"))
+        owner = next((o for o in owners if o), None)
         if owner is not None:
             start = min(t.i for t in tok.subtree if t.i <= tok.i) + sent.start
             out.append(Anchor(start, tok.i + sent.start + 1, None, definite=True, force=owner, facility=True))
@@ -271,7 +271,12 @@ def _owner(word: str) -> str | None:
     return found
 
 
-FACILITY_FORMS = frozenset({*lx.FACILITY_NOUNS, *(w + "s" for w in lx.FACILITY_NOUNS), "bases"})
+def _with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """Each noun and its plural ("battalion", "battalions"; "battery", "batteries")."""
+    return frozenset({*nouns, *(w[:-1] + "ies" if w.endswith("y") else w + "s" for w in nouns)})
+
+
+FACILITY_FORMS = _with_plurals(lx.FACILITY_NOUNS)
 
 
 def pronoun_anchors(sent: Span, parsed: Doc, anchors: list[Anchor]) -> list[Anchor]:
@@ -312,8 +317,7 @@ def sends_others(subject: Token) -> bool:
 
 
 # The singular and plural of each formation that stands for troops ("battalion", "batteries").
-FORMATION_FORMS = frozenset({*lx.MOVING_FORMATIONS, *(w + "s" for w in lx.MOVING_FORMATIONS),
-                              *(w[:-1] + "ies" for w in lx.MOVING_FORMATIONS if w.endswith("y"))})
+FORMATION_FORMS = _with_plurals(lx.MOVING_FORMATIONS)
 
 
 def formation_anchors(sent: Span, parsed: Doc, anchors: list[Anchor], units: list[UnitMention]) -> list[Anchor]:

@@ -514,6 +514,12 @@ def _names_again(tw: Words, anchor: Anchor, antecedent: str | None, first: int) 
 MAX_BACK_REFERENCE = 3
 
 
+def _sends_by(unit: UnitMention, parsed: Doc, off: int) -> int | None:
+    """The verb by which ``unit`` sends others ("the 3rd Infantry Division is sending 3,800 soldiers"), if any."""
+    head = ev.head_of(parsed, ev.Span(unit.start - off, unit.end - off))
+    return head.head.i if sends_others(head) else None
+
+
 def _owns_unit(unit: UnitMention, sent: Span, parsed: Doc) -> bool:
     """A unit named as the owner of another ("the 3rd Infantry Division's 1st Armored Brigade") is not the mover."""
     head = ev.head_of(parsed, ev.Span(unit.start - sent.start, unit.end - sent.start))
@@ -704,8 +710,7 @@ def _sentence_claims(
             origin = replace(part_of[-1], why=part_of[-1].why + "; part of a larger total earlier in the sentence")
         count_text = count.text if count else None
         unit_list = [u for u in units if u.start >= anchor.start and u.start <= max(anchor.end, pred_at) + 8] or [
-            u for u in units if sends_others(ev.head_of(parsed, ev.Span(u.start - off, u.end - off)))
-            and ev.head_of(parsed, ev.Span(u.start - off, u.end - off)).head.i == event.predicate]
+            u for u in units if _sends_by(u, parsed, off) == event.predicate]
         unit = unit_list[0].name if unit_list else (
             antecedent if anchor.pronoun or _names_again(tw, anchor, antecedent, sent.start) else None)
         force = anchor.force
