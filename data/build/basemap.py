@@ -7,9 +7,9 @@ Writes, from the repository root:
   simplified for a whole-world map seen at continent scale and cut at the antimeridian so deck.gl draws no band
   across the globe. Properties ``iso_a2`` and ``name`` (the names in ``data/countries.csv``). The countries are
   simplified together as one coverage, so two neighbours keep one shared border (no slivers or gaps between them).
-- ``data/borders.geojson``: the lines the map draws over those shapes (coasts and land borders), each drawn once:
-  one MultiLineString, without the antimeridian cuts. Drawing every country's outline instead drew each land border
-  twice and cost most of a frame in a browser without a GPU.
+- ``data/borders.geojson``: the land borders the map draws over those shapes, each drawn once: one
+  MultiLineString. Drawing every country's outline instead drew each land border twice, and drawing the coasts
+  too (the filled shapes already show them) made the lines most of a frame's cost in a browser without a GPU.
 - ``data/country_labels.csv``: one row per country: Natural Earth's own label point (``LABEL_X``/``LABEL_Y``,
   placed by Natural Earth's cartographers inside the country's main land mass), its label rank (``MIN_LABEL``,
   the zoom from which Natural Earth shows the name) and its neighbours (ISO codes of the countries whose shapes
@@ -93,28 +93,48 @@ def rounded(coords: Any) -> Any:
     return [rounded(c) for c in coords]
 
 
+def _edges(geom: Any) -> list[frozenset[tuple[float, float]]]:
+    """The straight edges of a shape's rings, rounded as the basemap file stores them."""
+    edges = []
+    for polygon in getattr(geom, "geoms", [geom]):
+        for ring in [polygon.exterior, *polygon.interiors]:
+            points = [tuple(p) for p in rounded(list(ring.coords))]
+            edges += [frozenset({a, b}) for a, b in zip(points, points[1:]) if a != b]
+    return edges
+
+
 def border_lines(shapes: list[Any]) -> list[list[list[float]]]:
-    """Every coast and land border of ``shapes`` once, rounded, without the cuts along the antimeridian."""
-    network = shapely.line_merge(shapely.union_all(shapely.boundary(shapes)))
-    network = network.intersection(box(-179.99, -90, 179.99, 90))  # the cut edges at ±180° are no coast
+    """Every land border of ``shapes`` once, rounded: the edges two countries share, chained into lines.
+
+    Coasts are left out: the filled shapes on the plain background already draw them, and in a browser without a
+    GPU every segment drawn costs time in every frame (the coasts were three quarters of them).
+    """
+    count: dict[frozenset[tuple[float, float]], int] = {}
+    for shape in shapes:
+        for edge in set(_edges(shape)):
+            count[edge] = count.get(edge, 0) + 1
+    shared = sorted(tuple(sorted(edge)) for edge, n in count.items() if n >= 2)
+    around: dict[tuple[float, float], list[tuple[float, float]]] = {}
+    for a, b in shared:
+        around.setdefault(a, []).append(b)
+        around.setdefault(b, []).append(a)
+    unused = {frozenset(edge) for edge in shared}
     lines: list[list[list[float]]] = []
-    seen: set[frozenset[tuple[float, float]]] = set()  # two lines a rounding apart share segments: keep one
-    for line in getattr(network, "geoms", [network]):
-        points: list[list[float]] = []
-        for point in rounded(list(line.coords)):
-            if points and point == points[-1]:
+    # Lines start where borders end or meet (a point with other than two edges), then what is left is rings.
+    starts = [p for p in sorted(around) if len(around[p]) != 2] + sorted(around)
+    for start in starts:
+        for first in around[start]:
+            if frozenset({start, first}) not in unused:
                 continue
-            segment = frozenset({tuple(points[-1]), tuple(point)}) if points else None
-            if segment in seen:  # already drawn: end this line here and start the next at this point
-                if len(points) > 1:
-                    lines.append(points)
-                points = [point]
-                continue
-            if segment is not None:
-                seen.add(segment)
-            points.append(point)
-        if len(points) > 1:
-            lines.append(points)
+            line, here, step = [start], start, first
+            while frozenset({here, step}) in unused:
+                unused.discard(frozenset({here, step}))
+                line.append(step)
+                here = step
+                step = next((p for p in around[here] if frozenset({here, p}) in unused), here)
+                if len(around[here]) != 2:  # a meeting point ends the line
+                    break
+            lines.append([list(p) for p in line])
     return lines
 
 
