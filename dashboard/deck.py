@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -29,19 +30,22 @@ BUILDUPS = "buildup-marks"
 RULED_OUT = "ruled-out-marks"
 LEADERS = "label-leaders"
 LABELS = "labels"
+# Drawing order. The text layers come last: a text layer that draws nothing (no country named at a new view) or
+# starts drawing again changes the state every later layer is drawn with, and a browser without a GPU then builds
+# each later layer's drawing code anew, once per combination: half a second on the first such selection.
 LAYER_IDS: tuple[str, ...] = (
     BASEMAP,
     BORDERS,
-    COUNTRY_NAMES,
     NODES,
     ALERTS,
     BUILDUPS,
-    RULED_OUT,
     ARCS,
     ARCS_GREAT_CIRCLE,
     ARROWHEADS,
     DESTINATION_MARKERS,
     LEADERS,
+    RULED_OUT,
+    COUNTRY_NAMES,
     LABELS,
 )
 # Every mark opens the quotes behind it: each picked object carries the ``movement_id`` it draws.
@@ -393,15 +397,15 @@ def build_layers(
                   "getAlignmentBaseline": '"top"', "getPixelOffset": "offset", "characterSet": "auto",
                   "fontFamily": "DejaVu Sans, sans-serif", "lineHeight": LINE_HEIGHT, "parameters": ON_TOP}
     return [
-        # The shapes are filled, not outlined: the outlines are the borders layer, each line once (outlining every
-        # country drew each land border twice, and a path layer's joins cost most of a frame in software WebGL).
+        # The shapes are filled, not outlined: the coasts are where the fill meets the background, and the land
+        # borders are the borders layer, each line once (outlining every country drew each border twice, and a path
+        # layer's joins cost most of a frame in software WebGL).
         layer("GeoJsonLayer", BASEMAP, basemap or {"type": "FeatureCollection", "features": []}, stroked=False,
               filled=True, getFillColor=[236, 233, 226]),
         # One row per segment, as a plain array: a quarter of the JSON that {"from": …, "to": …} rows would take.
         layer("LineLayer", BORDERS, border_segments() if basemap is not None else [],
               getSourcePosition="[this[0], this[1]]", getTargetPosition="[this[2], this[3]]",
               getColor=[170, 170, 170], getWidth=BORDER_PX, widthUnits="pixels"),
-        layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("ScatterplotLayer", NODES, nodes, getPosition="position", getRadius="radius", radiusUnits="pixels",
               getFillColor=[60, 60, 60, 70], stroked=True, getLineColor=[60, 60, 60, 160], lineWidthMinPixels=1),
         layer("ScatterplotLayer", ALERTS, alerts, getPosition="position", getRadius=ALERT_RADIUS_PX,
@@ -410,9 +414,6 @@ def build_layers(
         layer("ScatterplotLayer", BUILDUPS, buildups, getPosition="position", getRadius="radius",
               getFillColor="colour", stroked=True, getLineColor=[200, 30, 30, 220], lineWidthMinPixels=2,
               autoHighlight=True),
-        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=RULED_OUT_SIZE_PX,
-              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
-              parameters=ON_TOP),
         layer("ArcLayer", ARCS, arcs, **arc_props),
         layer("ArcLayer", ARCS_GREAT_CIRCLE, great_arcs, greatCircle=True, **arc_props),
         layer("SolidPolygonLayer", ARROWHEADS, arrows, getPolygon="polygon", getFillColor="colour"),
@@ -421,6 +422,10 @@ def build_layers(
               lineWidthMinPixels=2, autoHighlight=True),
         layer("LineLayer", LEADERS, leaders, getSourcePosition="from", getTargetPosition="to",
               getColor=[110, 110, 110, 200], getWidth=1, widthUnits="pixels", parameters=ON_TOP),
+        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=RULED_OUT_SIZE_PX,
+              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
+              parameters=ON_TOP),
+        layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("TextLayer", LABELS, labels, getSize=LABEL_SIZE_PX, fontWeight="bold", outlineWidth=3,
               outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, **text_props),
     ]
@@ -519,13 +524,42 @@ def view_state(reconciliation: Reconciliation, every_origin: bool = False, selec
     return view
 
 
+# The layers whose data never changes while the app runs: sent as data: URLs, which deck.gl compares as strings.
+UNCHANGING = (BASEMAP, BORDERS)
+_DATA_URLS: dict[int, tuple[Any, str]] = {}  # id of the data -> (the data, kept alive; its URL)
+
+
+def data_url(data: Any) -> str:
+    """``data`` as a ``data:`` URL of its JSON, made once per object (the basemap is loaded once per process).
+
+    Sent inline, the country shapes are new arrays after every rerun, and deck.gl rebuilds and redraws the whole
+    basemap whenever anything else on the map changes (a selection, a story switch): most of a second in a
+    browser without a GPU. A URL that has not changed is not loaded again. It stays inside the page: no request
+    leaves the browser. Only ``#`` and ``%`` (and spaces and non-ASCII letters) need escaping; JSON's own
+    punctuation is kept, so the URL is hardly longer than the JSON.
+    """
+    cached = _DATA_URLS.get(id(data))
+    if cached is None or cached[0] is not data:
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        cached = (data, "data:application/json," + urllib.parse.quote(text, safe='[]{},:."-_'))
+        if len(_DATA_URLS) >= 8:  # only the basemap's few objects are meant to stay here
+            _DATA_URLS.clear()
+        _DATA_URLS[id(data)] = cached
+    return cached[1]
+
+
 def _pydeck_kwargs(spec: dict[str, Any]) -> dict[str, Any]:
-    """Pydeck reads every string as an accessor expression; quote the ones that are plain values."""
+    """Pydeck reads every string as an accessor expression; quote the ones that are plain values.
+
+    The unchanging layers' data goes as a URL, which pydeck passes on as it is.
+    """
     out = {}
     for key, value in spec.items():
         if key == "type":
             continue
-        if isinstance(value, str) and key not in ("id",) and not key.startswith("get"):
+        if key == "data" and spec["id"] in UNCHANGING and value:
+            value = data_url(value)
+        elif isinstance(value, str) and key not in ("id",) and not key.startswith("get"):
             value = f'"{value}"'
         out[key] = value
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ def test_deck_has_fixed_layers_and_no_network_basemap() -> None:
     assert tuple(layer["id"] for layer in spec["layers"]) == LAYER_IDS
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and "mapProvider" not in spec
     assert {layer["id"] for layer in spec["layers"] if layer.get("pickable")} == PICKABLE
-    assert spec["layers"][0]["data"]["features"], "the country-shapes basemap is drawn"
+    basemap = spec["layers"][0]["data"]  # a data: URL, inside the page (no request leaves the browser)
+    assert basemap.startswith("data:application/json,")
+    assert json.loads(urllib.parse.unquote(basemap.split(",", 1)[1]))["features"], "the country shapes are drawn"
 
 
 def test_source_000_view_shows_its_own_poland_figure() -> None:
@@ -214,3 +217,13 @@ def test_comparison_table_shows_consensus_flags_and_arithmetic() -> None:
     assert {"movement", "consensus", "flag", "check"} <= set(table.columns)
     assert any(str(c).endswith("✓") or "≠" in str(c) for c in table["check"]), "no arithmetic check shown"
     assert any("differ" in str(flag) or "agree" in str(flag) for flag in table["flag"])
+
+
+def test_the_timeline_counts_in_words_and_whole_numbers_for_one_story() -> None:
+    at = run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "Timeline: 1 story, 5 sources." in captions  # not "1 stories"
+    (chart,) = at.get("vega_lite_chart")
+    legend = json.loads(chart.proto.spec)["encoding"]["size"]["legend"]
+    # One day of five sources: Vega labels an unformatted lone value "5.000000".
+    assert legend["format"] == "d" and legend["tickMinStep"] == 1

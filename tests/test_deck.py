@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import urllib.parse
 
 from dashboard.attribution import article_html, attributions, highlight, picked_movement, quote_html
-from dashboard.basemap import load_basemap
+from dashboard.basemap import border_segments, load_basemap
 from dashboard.comparison import comparison_rows
 from dashboard.deck import (
     ALERTS,
@@ -233,8 +235,44 @@ def test_borders_are_drawn_once_over_unoutlined_shapes() -> None:
     assert len(segments) > 1000 and all(len(s) == 4 for s in segments)
     ends = {frozenset({(s[0], s[1]), (s[2], s[3])}) for s in segments}
     assert len(ends) == len(segments), "a border segment is drawn twice"
-    assert not any(abs(s[0]) == abs(s[2]) == 180 for s in segments), "the antimeridian cut is drawn as a coast"
+    # Land borders only: every segment is an edge of two countries' shapes; coasts (one country's edge, even when
+    # a rounded sliver runs along it and back) are left to the fill, and each shared edge is drawn.
+    owners: dict[frozenset[tuple[float, float]], int] = {}
+    for feature in layers[BASEMAP]["data"]["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        edges = {frozenset({tuple(a), tuple(b)}) for polygon in polygons for ring in polygon
+                 for a, b in itertools.pairwise(ring) if a != b}
+        for edge in edges:
+            owners[edge] = owners.get(edge, 0) + 1
+    assert all(owners.get(edge, 0) == 2 for edge in ends), "a coast or an edge of no shape is drawn"
+    assert ends == {edge for edge, n in owners.items() if n == 2}, "a land border is missing"
     assert _by_id(build_layers(rec, None))[BORDERS]["data"] == []  # no basemap, no borders
+
+
+def test_the_basemap_goes_as_an_unchanging_url_that_holds_the_same_shapes() -> None:
+    basemap = load_basemap()
+    one = json.loads(build_deck(reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"]), basemap).to_json())
+    two = json.loads(build_deck(reconcile([claim("s1", 300, (PL,), origin=BRAGG)], ["s1"]), basemap,
+                                selected=None).to_json())
+    for layer_id in (BASEMAP, BORDERS):
+        url = _by_id(one["layers"])[layer_id]["data"]
+        assert url == _by_id(two["layers"])[layer_id]["data"], "the URL changes between reruns: redrawn each time"
+        assert url.startswith("data:application/json,") and "#" not in url
+        sent = json.loads(urllib.parse.unquote(url.removeprefix("data:application/json,")))
+        expected = basemap if layer_id == BASEMAP else [list(s) for s in border_segments()]
+        assert sent == expected
+    flows = _by_id(one["layers"])[DESTINATION_MARKERS]["data"]
+    assert isinstance(flows, list) and flows  # what changes goes inline
+
+
+def test_text_is_drawn_after_every_other_layer() -> None:
+    # A text layer that stops drawing must not change how the layers after it are drawn (software WebGL rebuilds
+    # their programs), so nothing but text comes after the first text layer.
+    layers = build_layers(reconcile([claim("s1", 1000, (RO,), origin=DE)], ["s1"]), load_basemap())
+    kinds = [layer["type"] for layer in layers]
+    first_text = kinds.index("TextLayer")
+    assert set(kinds[first_text:]) == {"TextLayer"} and kinds.count("TextLayer") == 3
 
 
 def test_article_reader_marks_every_quote_of_the_source_once() -> None:
