@@ -157,11 +157,15 @@ def timeline(stories: Sequence[Story], sources: Sequence[Source], view: StoryVie
     if frame.empty:
         return
     undated = sum(1 for s in sources if not s.published)
-    caption = f"{len(stories)} stories, {len(sources)} sources"
+    caption = f"{_count(len(stories), 'story', 'stories')}, {_count(len(sources), 'source', 'sources')}"
     caption += f" ({undated} undated, not on the timeline)" if undated else ""
     st.caption(f"Timeline: {caption}. Choose a story and a range in the sidebar.")
     height = min(TIMELINE_MAX_HEIGHT, max(TIMELINE_MIN_HEIGHT, TIMELINE_ROW_HEIGHT * frame["story"].nunique()))
     st.vega_lite_chart(frame, timeline_spec([s.name for s in stories], height), width="stretch")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def timeline_spec(order: Sequence[str], height: int) -> dict[str, object]:
@@ -173,8 +177,9 @@ def timeline_spec(order: Sequence[str], height: int) -> dict[str, object]:
             "x": {"field": "published", "type": "temporal", "title": None, "axis": {"format": "%b %Y"}},
             "y": {"field": "story", "type": "nominal", "title": None, "sort": list(order),
                   "axis": {"labelLimit": TIMELINE_LABEL_PIXELS}},
+            # Whole numbers in the legend: a single day of five sources was labelled "5.000000".
             "size": {"field": "sources", "type": "quantitative", "title": "sources that day",
-                     "scale": {"zero": False, "range": [40, 400]}},
+                     "scale": {"zero": False, "range": [40, 400]}, "legend": {"format": "d", "tickMinStep": 1}},
             "color": {"field": "shown", "type": "nominal", "title": None,
                       "scale": {"domain": [ON_MAP, OTHER], "range": ["#1c5fa8", "#a9c4e6"]}},
         },
