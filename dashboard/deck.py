@@ -30,22 +30,22 @@ BUILDUPS = "buildup-marks"
 RULED_OUT = "ruled-out-marks"
 LEADERS = "label-leaders"
 LABELS = "labels"
-# Drawing order. The text layers come last: a text layer that draws nothing (no country named at a new view) or
-# starts drawing again changes the state every later layer is drawn with, and a browser without a GPU then builds
-# each later layer's drawing code anew, once per combination: half a second on the first such selection.
+TEXT_PRIMER = "text-primer"
+# Drawing order: text is drawn over the marks it names. The primer comes first: see build_layers.
 LAYER_IDS: tuple[str, ...] = (
+    TEXT_PRIMER,
     BASEMAP,
     BORDERS,
+    COUNTRY_NAMES,
     NODES,
     ALERTS,
     BUILDUPS,
+    RULED_OUT,
     ARCS,
     ARCS_GREAT_CIRCLE,
     ARROWHEADS,
     DESTINATION_MARKERS,
     LEADERS,
-    RULED_OUT,
-    COUNTRY_NAMES,
     LABELS,
 )
 # Every mark opens the quotes behind it: each picked object carries the ``movement_id`` it draws.
@@ -397,6 +397,13 @@ def build_layers(
                   "getAlignmentBaseline": '"top"', "getPixelOffset": "offset", "characterSet": "auto",
                   "fontFamily": "DejaVu Sans, sans-serif", "lineHeight": LINE_HEIGHT, "parameters": ON_TOP}
     return [
+        # One transparent letter, drawn first in every frame. Drawing text leaves state behind that the layers after
+        # it are drawn with, and a browser without a GPU (software WebGL) builds a layer's drawing code anew for each
+        # state it meets: when the country names or the labels stopped drawing (a selection moved the view where no
+        # country is named), every later layer was rebuilt, half a second. After this letter, every layer always
+        # meets the same state.
+        layer("TextLayer", TEXT_PRIMER, [{"position": [0.0, 0.0], "text": "x", "colour": [0, 0, 0, 0],
+                                          "offset": [0, 0]}], getSize=COUNTRY_SIZE_PX, **text_props),
         # The shapes are filled, not outlined: the coasts are where the fill meets the background, and the land
         # borders are the borders layer, each line once (outlining every country drew each border twice, and a path
         # layer's joins cost most of a frame in software WebGL).
@@ -406,6 +413,7 @@ def build_layers(
         layer("LineLayer", BORDERS, border_segments() if basemap is not None else [],
               getSourcePosition="[this[0], this[1]]", getTargetPosition="[this[2], this[3]]",
               getColor=[170, 170, 170], getWidth=BORDER_PX, widthUnits="pixels"),
+        layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("ScatterplotLayer", NODES, nodes, getPosition="position", getRadius="radius", radiusUnits="pixels",
               getFillColor=[60, 60, 60, 70], stroked=True, getLineColor=[60, 60, 60, 160], lineWidthMinPixels=1),
         layer("ScatterplotLayer", ALERTS, alerts, getPosition="position", getRadius=ALERT_RADIUS_PX,
@@ -414,6 +422,9 @@ def build_layers(
         layer("ScatterplotLayer", BUILDUPS, buildups, getPosition="position", getRadius="radius",
               getFillColor="colour", stroked=True, getLineColor=[200, 30, 30, 220], lineWidthMinPixels=2,
               autoHighlight=True),
+        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=RULED_OUT_SIZE_PX,
+              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
+              parameters=ON_TOP),
         layer("ArcLayer", ARCS, arcs, **arc_props),
         layer("ArcLayer", ARCS_GREAT_CIRCLE, great_arcs, greatCircle=True, **arc_props),
         layer("SolidPolygonLayer", ARROWHEADS, arrows, getPolygon="polygon", getFillColor="colour"),
@@ -422,10 +433,6 @@ def build_layers(
               lineWidthMinPixels=2, autoHighlight=True),
         layer("LineLayer", LEADERS, leaders, getSourcePosition="from", getTargetPosition="to",
               getColor=[110, 110, 110, 200], getWidth=1, widthUnits="pixels", parameters=ON_TOP),
-        layer("TextLayer", RULED_OUT, ruled, getPosition="position", getText="text", getSize=RULED_OUT_SIZE_PX,
-              getColor=[40, 40, 40, 255], characterSet="auto", fontFamily="DejaVu Sans, sans-serif",
-              parameters=ON_TOP),
-        layer("TextLayer", COUNTRY_NAMES, country_names, getSize=COUNTRY_SIZE_PX, **text_props),
         layer("TextLayer", LABELS, labels, getSize=LABEL_SIZE_PX, fontWeight="bold", outlineWidth=3,
               outlineColor=[255, 255, 255, 230], fontSettings={"sdf": True}, **text_props),
     ]
