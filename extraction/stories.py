@@ -13,7 +13,7 @@ Grouping rules (each is tested in ``tests/test_stories.py``):
   shares nothing (no claim with a place) is a story of its own.
 * The user's choices win: a source given a story key (:class:`StoryChoice`) joins the story with that key,
   or starts it; a story's name is the name a member was given, else one made from its forces, places and
-  month (``US → Poland, Germany · Feb 2022``).
+  month (``United States → Poland, Germany · Feb 2022``).
 
 A story's key is ``story:`` and the id of its first source, so it stays the same while sources are added.
 """
@@ -28,7 +28,7 @@ from typing import Final
 
 from extraction.flows import place_key
 from extraction.model import Claim, Source
-from geo import Place
+from geo import Place, country_name
 
 STORY_WINDOW_DAYS: Final = 10
 """How long after a story's first article another one may still report the same event (news of one
@@ -122,7 +122,15 @@ def _name(members: Sequence[Source], claims: Sequence[Claim], places: Mapping[st
     if force is None:
         head = members[0].title or members[0].outlet or members[0].id
         return f"{head[:60]} · {month}"
-    return f"{force} → {', '.join(where)} · {month}"
+    return f"{_force_name(force)} → {', '.join(where)} · {month}"
+
+
+def _force_name(force: str) -> str:
+    """A force as a reader names it: ``KP`` is North Korea; an unnamed force is ``?``, as on the map's flows."""
+    if force == "unknown":
+        return "?"
+    code = force.split(",")[0].strip()
+    return (country_name(code) if len(code) in (2, 3) else None) or force
 
 
 def _place_names(claims: Iterable[Claim]) -> dict[str, str]:

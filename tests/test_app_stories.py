@@ -105,7 +105,7 @@ def test_the_seeds_story_keeps_its_consensus_and_flags_the_8500_dispute(store: A
 
 def test_a_range_keeps_only_its_stories_and_the_link_reopens_story_and_range(store: ArticleStore) -> None:
     at = run(**{"from": "2023-01-01", "to": "2023-12-31"})
-    assert [o.split(" · ")[0] for o in at.sidebar.selectbox(key="story").options] == ["GB → Estonia"]
+    assert [o.split(" · ")[0] for o in at.sidebar.selectbox(key="story").options] == ["United Kingdom → Estonia"]
     assert param(at, "story") == f"story:{story_id(store, 'estonia_rotation.txt')}"
     assert (param(at, "from"), param(at, "to")) == ("2023-01-01", "2023-12-31")
     again = run(**{k: v for k in ("story", "from", "to", "view") if (v := param(at, k))})

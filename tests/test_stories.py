@@ -57,8 +57,14 @@ def test_stories_come_latest_first_with_a_name_from_force_places_and_month() -> 
     sources = [source("old", "2021-04-19"), source("new", "2024-04-09")]
     stories = group_stories(sources, [claim("old", 900, (UA,), force="RU"), claim("new", 4800, (DE,), force="DE")])
     assert [s.source_ids for s in stories] == [("new",), ("old",)]
-    assert stories[1].name == "RU → Ukraine · Apr 2021"
+    assert stories[1].name == "Russia → Ukraine · Apr 2021"
     assert (stories[0].start, stories[0].end, stories[0].claim_count) == ("2024-04-09", "2024-04-09", 1)
+
+
+@pytest.mark.parametrize(("force", "named"), [("KP", "North Korea"), ("NATO", "NATO"), ("unknown", "?")])
+def test_a_storys_name_gives_the_force_as_a_reader_names_it(force: str, named: str) -> None:
+    (story,) = group_stories([source("a", "2024-10-18")], [claim("a", 1000, (UA,), force=force)])
+    assert story.name == f"{named} → Ukraine · Oct 2024"
 
 
 def test_a_users_choice_moves_a_source_and_names_its_story() -> None:
