@@ -13,7 +13,18 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.basemap import CountryLabel, border_segments, countries_around, country_labels
-from dashboard.labels import LINE_HEIGHT, Label, disc, figure, leader_end, no_destination, place_labels, text_size
+from dashboard.labels import (
+    LINE_HEIGHT,
+    Label,
+    destination_figure,
+    disc,
+    figure,
+    label_key,
+    leader_end,
+    no_destination,
+    place_labels,
+    text_size,
+)
 from extraction.flows import Movement, Reconciliation, home_place, place_key
 from geo import Place, great_circle
 
@@ -281,7 +292,7 @@ def build_layers(
     obstacles: list[tuple[float, float, float]] = []  # (lon, lat, radius px): marks no label may cover
     touched: set[str] = set()  # countries the flows touch, named with their neighbours
     node_totals: dict[str, tuple[Place, int]] = {}
-    dest_labels: dict[str, tuple[Place, list[str]]] = {}
+    dest_labels: dict[tuple[str, float | None, float | None], tuple[Place, list[str]]] = {}
 
     def add_node(place: Place, count: int | None) -> None:
         key = place_key(place) if place.precision in ("country", "region") else place.name
@@ -358,8 +369,8 @@ def build_layers(
             texts.append(_Text(_centroid(dests), f"{text} combined\n{_names(dests)}", [70, 90, 130, 255]))
         else:
             for p in dests:
-                entry = dest_labels.setdefault(place_key(p), (p, []))
-                entry[1].append(text if m.origin is not None else f"{text} (no origin)")
+                entry = dest_labels.setdefault(label_key(p), (p, []))
+                entry[1].append(destination_figure(m, m.origin is not None))
 
     counts = []  # the destination figures: placed first, so other labels make way for them
     for place, figures in dest_labels.values():

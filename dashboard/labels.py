@@ -31,6 +31,7 @@ import matplotlib
 from matplotlib.ft2font import FT2Font, LoadFlags
 
 from extraction.flows import Movement, format_count
+from geo import Place
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom in screen pixels (y grows downwards)
 
@@ -206,3 +207,19 @@ def figure(movement: Movement) -> str:
     if movement.consensus.low is None and movement.kind != "buildup":
         return "troops"
     return movement.consensus.text
+
+
+def destination_figure(movement: Movement, has_origin: bool) -> str:
+    """A movement's figure in the label at its destination, beside the place's name.
+
+    "Ukraine troops" would read as Ukraine's own troops: a movement that gives no number says so.
+    """
+    text = figure(movement)
+    if text == "troops":
+        return "(no figure)" if has_origin else "(no figure, no origin)"
+    return text if has_origin else f"{text} (no origin)"
+
+
+def label_key(place: Place) -> tuple[str, float | None, float | None]:
+    """Which destination label a place's figures go in: one per place drawn (a city and its country are two)."""
+    return place.name, place.lon, place.lat

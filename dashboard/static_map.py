@@ -36,7 +36,7 @@ import geo
 from dashboard.basemap import countries_around, country_labels
 from dashboard.credits import DATA_ATTRIBUTION, credit_line
 from dashboard.deck import KIND_COLOURS
-from dashboard.labels import Box, Label, LabelLayout, disc, figure, no_destination, text_size
+from dashboard.labels import Box, Label, LabelLayout, disc, figure, label_key, no_destination, text_size
 from extraction.flows import Reconciliation, home_place, place_key
 from extraction.model import Source
 from geo import Place
@@ -177,7 +177,7 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
     arcs: list[Arc] = []
     marks: list[Mark] = []
     combined: list[tuple[tuple[Place, ...], str]] = []
-    dest_lines: dict[str, tuple[Place, list[str], int]] = {}
+    dest_lines: dict[tuple[str, float | None, float | None], tuple[Place, list[str], int]] = {}
     origins: dict[str, Place] = {}
     for m in reconciliation.movements:
         count = m.consensus.low
@@ -204,7 +204,7 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
             combined.append((tuple(dests), f"{text} combined\n{_names(dests)}"))
             continue
         for p in dests:
-            key = place_key(p)
+            key = label_key(p)
             line = text if has_origin else f"{text} (origin not stated)"
             if has_origin and m.origin is not None:
                 line = f"{text} from {_short(m.origin)}"
@@ -229,7 +229,9 @@ def _dedupe(marks: list[Mark]) -> list[Mark]:
     seen: set[tuple[str, str]] = set()
     out = []
     for mark in marks:
-        key = (mark.kind, place_key(mark.place) if mark.kind != "origin" else mark.place.name)
+        # One destination mark per place drawn; a city and its country are two marks, each with its own figures.
+        where = {"origin": mark.place.name, "destination": str(label_key(mark.place))}.get(mark.kind)
+        key = (mark.kind, where or place_key(mark.place))
         if key not in seen:
             seen.add(key)
             out.append(mark)

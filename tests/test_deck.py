@@ -288,3 +288,13 @@ def test_article_reader_marks_every_quote_of_the_source_once() -> None:
     html = article_html(text, list(reversed(placed)))
     assert html.count("<strong") == 2 and html.count("id='quote'") == 1
     assert html.index("1,700") < html.index("id='quote'") + 60 and "<mark>Germany</mark>" in html
+
+
+def test_a_city_and_its_country_each_keep_their_own_label_and_a_missing_figure_says_so() -> None:
+    # The two are one country to the consensus, but two places on the map: each label sits at its own mark.
+    rzeszow = site("Rzeszów", "PL", 50.04, 22.0)
+    layers = _layers([claim("s1", 100, (rzeszow,), origin=DE), claim("s1", None, (PL,))])
+    texts = {row["text"]: row["position"] for row in layers[LABELS]["data"]}
+    assert "Rzeszów 100" in texts
+    assert "Poland (no figure, no origin)" in texts  # not "Poland troops", which reads as Poland's own
+    assert not any(text.endswith(" troops") for text in texts)

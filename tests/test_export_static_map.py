@@ -174,3 +174,10 @@ def test_bad_sizes_are_refused(text: str) -> None:
 def test_sizes_parse() -> None:
     assert parse_size("1920x1080") == (1920, 1080)
     assert parse_size("1080×1080") == (1080, 1080)
+
+
+def test_a_city_and_its_country_are_two_marks_each_with_its_own_figures() -> None:
+    rzeszow = site("Rzeszów", "PL", 50.04, 22.0)
+    claims = [claim(count=100, to=(rzeszow,), origin=country("DE")), claim(count=None, to=(country("PL"),))]
+    marks = {m.place.name: m.label for m in drawing(reconcile(claims, ["s1"])).marks if m.kind == "destination"}
+    assert marks == {"Rzeszów": "Rzeszów\n100 from Germany", "Poland": "Poland\ntroops (origin not stated)"}
