@@ -488,6 +488,11 @@ class Resolver:
             found = [c for c in found if not c.abbreviation and (c.hand_named or self._division_allowed(key, ctx, c))]
         bare = re.sub(r"^[Tt]he\s+", "", head).replace(".", "")
         found = [c for c in found if not c.exact_case or bare == c.exact_case.replace(".", "")]
+        if self._reading.running_text and qualifier is None:
+            if key in self.demonyms:  # "Malian border patrols": Mali's people, not Malian, China
+                found = [c for c in found if c.kind in ("country", "region")]
+            if bare.isupper() and len(bare) <= 3:  # "the LAC" (Line of Actual Control) is no province of Chad
+                found = [c for c in found if c.exact_case or c.kind in ("country", "region")]
         if not found:
             return None
         return self._choose(found, key, head, mention, ctx, qualifier)

@@ -417,3 +417,15 @@ def test_troops_that_are_reinforced_are_not_the_ones_moving() -> None:
 def test_a_unit_sending_soldiers_is_one_claim() -> None:
     found = claims_of("The 4th Infantry Division is sending about 2,800 soldiers to Greece.")
     assert [c.count for c in found] == [2800], [c.to_dict() for c in found]
+
+
+def test_a_demonym_before_a_word_of_land_is_its_country_never_a_namesake_town() -> None:
+    # Malian, China exists; patrols at the Malian border are in Mali.
+    (claim,) = claims_of("Chad will contribute 400 soldiers to Malian border patrols, its defence minister said.")
+    assert [(d.name, d.precision) for d in claim.destinations] == [("Mali", "country")], claim.to_dict()
+
+
+def test_an_acronym_is_not_a_province_that_shares_its_letters() -> None:
+    # "the LAC" is the Line of Actual Control, not Lac, a province of Chad: shown as not found, never guessed.
+    (claim,) = claims_of("China has deployed 20,000 troops along the LAC, officials said.")
+    assert all(d.country_code != "TD" for d in claim.destinations), claim.to_dict()

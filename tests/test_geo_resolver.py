@@ -223,6 +223,25 @@ def test_an_all_capitals_capital_still_resolves() -> None:
     assert resolve("KYIV").country_code == "UA"
 
 
+@pytest.mark.parametrize("mention", ["Malian", "Chadian", "Canadian", "English", "Somali", "Thai"])
+def test_a_demonym_in_running_text_is_no_town_or_division_of_that_name(mention: str) -> None:
+    # Malian, China and Canadian, Victoria exist; "Malian border patrols" means Mali's.
+    assert not resolve(mention, f"{mention} soldiers patrol the border.").resolved
+
+
+def test_a_demonym_asked_for_by_itself_is_its_country() -> None:
+    assert resolve("Malian", running_text=False).country_code == "ML"
+
+
+@pytest.mark.parametrize(("mention", "expected"), [("LAC", None), ("US", "US"), ("UAE", "AE"), ("TEXAS", "US"),
+                                                    ("Saudi", "SA")])
+def test_a_three_letter_acronym_is_a_place_only_when_it_is_the_places_own_short_name(
+        mention: str, expected: str | None) -> None:
+    # "along the LAC" (Line of Actual Control) is not Lac, a province of Chad.
+    place = resolve(mention, f"Troops were deployed along the {mention} on Monday.")
+    assert (place.country_code if place.resolved else None) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80), st.text(max_size=200))
 def test_resolve_never_raises_and_unresolved_places_carry_a_reason(mention: str, context: str) -> None:
