@@ -437,7 +437,9 @@ def place_roles(
     dests: list[int] = []
     for k, ph in enumerate(place_heads):
         word, gov = attachment(ph, places)
-        if gov.i in group:
+        if gov.i in group and word == "dobj" and pred.dep_ == "xcomp" and gov.i == pred.head.i and ph.i < pred.i:
+            role = ""  # "ordered the U.S. to withdraw": the one ordered is who moves, not where from
+        elif gov.i in group:
             role = _verb_role(word, gov, pred, kind)
         elif gov.i in mine:
             if gov.i != anchor.i and gov.dep_ in ("acl", "relcl"):

@@ -429,3 +429,14 @@ def test_an_acronym_is_not_a_province_that_shares_its_letters() -> None:
     # "the LAC" is the Line of Actual Control, not Lac, a province of Chad: shown as not found, never guessed.
     (claim,) = claims_of("China has deployed 20,000 troops along the LAC, officials said.")
     assert all(d.country_code != "TD" for d in claim.destinations), claim.to_dict()
+
+
+@pytest.mark.parametrize(("text", "force", "origin"), [
+    ("The junta ordered the U.S. to withdraw its nearly 1,000 military personnel from the country.", "US", None),
+    ("Niger ordered France to withdraw its 1,500 troops from Niger.", "FR", "Niger"),
+    ("The junta told Russia to move 300 troops from Mali to Niger.", "RU", "Mali"),
+])
+def test_the_one_ordered_to_move_is_the_force_not_a_place(text: str, force: str, origin: str | None) -> None:
+    # Object control: in "X ordered Y to withdraw", Y moves; Y is neither X's force nor where Y leaves.
+    (claim,) = claims_of(text)
+    assert (claim.force, claim.origin.name if claim.origin else None) == (force, origin), claim.to_dict()
