@@ -333,7 +333,8 @@ def build_layers(
                 markers.append({**row, "position": _pos(m.origin), "colour": [*colour, 220],
                                 "radius": 6 + width_px(count)})
                 obstacles.append((*_pos_t(m.origin), 7 + width_px(count)))
-                texts.append(_Text(_pos(m.origin), no_destination(m, text), [20, 20, 20, 255]))
+                # Two lines: the wording in brackets is as long as the rest.
+                texts.append(_Text(_pos(m.origin), no_destination(m, text).replace(" (", "\n(", 1), [20, 20, 20, 255]))
             continue
         touch(m.origin, *dests)
         if m.origin is None or not m.origin.resolved:
@@ -376,7 +377,7 @@ def build_layers(
     for place, figures in dest_labels.values():
         # A region's dot is only its middle (Eastern Europe's lies in Ukraine): the label says what it stands for.
         name = f"{place.name} (region)" if place.precision == "region" else place.name
-        counts.append(_Text(_pos(place), f"{name} {' · '.join(dict.fromkeys(figures))}", [20, 20, 20, 255]))
+        counts.append(_Text(_pos(place), _figure_lines(name, list(dict.fromkeys(figures))), [20, 20, 20, 255]))
     for r in reconciliation.ruled_out:
         places = [p for p in r.places if p.resolved]
         touch(*places)
@@ -462,6 +463,23 @@ def _wrapped(line: str) -> str:
         else:
             out.append(word)
     return "\n".join(out)
+
+
+def _figure_lines(name: str, figures: list[str]) -> str:
+    """A destination's label: its name and figures, a figure never split, lines of ``LABEL_LINE_CHARS`` at most.
+
+    A movement with no number adds nothing to a place that has numbers: "(no figure)" is said only alone.
+    """
+    stated = [f for f in figures if not f.startswith("(no figure")]
+    lines = [name]
+    for k, item in enumerate(stated or figures):
+        joined = f"{lines[-1]}{' · ' if k else ' '}{item}"
+        if len(joined) <= LABEL_LINE_CHARS or lines[-1] == name:
+            lines[-1] = joined
+        else:
+            lines[-1] += " ·"
+            lines.append(item)
+    return "\n".join(lines)
 
 
 def _names(places: list[Place]) -> str:

@@ -117,7 +117,7 @@ def test_troops_leaving_with_no_destination_are_a_dot_where_they_leave() -> None
     layers = _layers([claim("s1", 1000, (), origin=niger, kind="withdraw")])
     (dot,) = layers[DESTINATION_MARKERS]["data"]
     assert dot["position"] == [2.1, 13.5] and dot["movement_id"]  # clickable, where the troops leave
-    assert [label["text"] for label in layers[LABELS]["data"]] == ["Niamey: 1,000 (withdraw, no destination stated)"]
+    assert [label["text"] for label in layers[LABELS]["data"]] == ["Niamey: 1,000\n(withdraw, no destination stated)"]
 
 
 def test_sources_that_differ_show_on_the_consensus_label() -> None:
@@ -298,3 +298,15 @@ def test_a_city_and_its_country_each_keep_their_own_label_and_a_missing_figure_s
     assert "Rzeszów 100" in texts
     assert "Poland (no figure, no origin)" in texts  # not "Poland troops", which reads as Poland's own
     assert not any(text.endswith(" troops") for text in texts)
+
+
+def test_a_place_with_many_figures_wraps_between_figures_and_drops_a_lone_no_figure() -> None:
+    guam = site("Guam", "US", 13.44, 144.79)
+    okinawa = site("Okinawa", "JP", 26.33, 127.8)
+    layers = _layers([claim("s1", 4100, (guam,), origin=okinawa, kind="relocate"),
+                      claim("s1", 900, (guam,)), claim("s1", 7800, (guam,), kind="relocate"),
+                      claim("s1", None, (guam,), origin=BRAGG)])
+    (text,) = [row["text"] for row in layers[LABELS]["data"] if row["text"].startswith("Guam")]
+    lines = text.split("\n")
+    assert len(lines) > 1 and all(len(line) <= 30 for line in lines), lines  # no label runs off a 620 px canvas
+    assert "4,100" in text and "(no figure" not in text  # the figures say it; "no figure" only when alone
