@@ -234,15 +234,12 @@ def _place_texts(texts: list[_Text], countries: list[_Text], obstacles: list[tup
     boxes = [disc(*mark) for mark in marks]
     cx, cy = screen_xy(view["longitude"], view["latitude"], zoom)
     frame = (cx - size[0] / 2 + 4, cy - size[1] / 2 + 4, cx + size[0] / 2 - 4, cy + size[1] / 2 - 4)
-    # Where the world repeats (the antimeridian), one copy's labels are cut off by the next: keep them apart.
-    for meridian in (180.0 + 360.0 * k for k in range(-2, 3)):
-        x = screen_xy(meridian, 0.0, zoom)[0]
-        if frame[0] < x < frame[2]:
-            boxes.append((x - 1, frame[1], x + 1, frame[3]))
+    # Where the world repeats (the antimeridian), the next copy is drawn over one copy's labels: none may cross.
+    walls = [x for x in (screen_xy(180.0 + 360.0 * k, 0.0, zoom)[0] for k in range(-2, 3)) if frame[0] < x < frame[2]]
     rows: list[dict[str, Any]] = []
     names: list[dict[str, Any]] = []
     leaders: list[dict[str, Any]] = []
-    placements = place_labels(requests, boxes, frame)
+    placements = place_labels(requests, boxes, frame, walls)
     for n, (t, req, placed) in enumerate(zip([*texts, *countries], requests, placements, strict=True)):
         if placed is None:
             continue
@@ -474,10 +471,10 @@ def _figure_lines(name: str, figures: list[str]) -> str:
     lines = [name]
     for k, item in enumerate(stated or figures):
         joined = f"{lines[-1]}{' · ' if k else ' '}{item}"
-        if len(joined) <= LABEL_LINE_CHARS or lines[-1] == name:
+        if len(joined) <= LABEL_LINE_CHARS + (0 if k else 4):  # a short figure stays beside a long name
             lines[-1] = joined
         else:
-            lines[-1] += " ·"
+            lines[-1] += " ·" if k else ""
             lines.append(item)
     return "\n".join(lines)
 

@@ -136,10 +136,15 @@ def _candidates(label: Label) -> list[tuple[float, float, bool]]:
 class LabelLayout:
     """Labels placed one at a time, each clear of the marks and of the labels placed before it."""
 
-    def __init__(self, obstacles: Sequence[Box] = (), frame: Box | None = None) -> None:
-        """Start with the boxes of marks no label may cover and the visible area (``None``: unbounded)."""
+    def __init__(self, obstacles: Sequence[Box] = (), frame: Box | None = None, walls: Sequence[float] = ()) -> None:
+        """Start with the marks no label may cover, the visible area and the walls.
+
+        ``frame`` ``None`` is unbounded. ``walls`` are x positions no label may straddle (where one copy of the
+        world ends and the next is drawn over it); straddling one costs more than leaving the frame.
+        """
         self.taken: list[Box] = list(obstacles)
         self.frame = frame
+        self.walls = tuple(walls)
 
     def block(self, box: Box) -> None:
         """Keep labels off ``box`` (a mark drawn after the layout was started)."""
@@ -156,6 +161,8 @@ class LabelLayout:
             cost = sum(overlap(box, other) for other in self.taken)
             if self.frame is not None:
                 cost += label.width * label.height - overlap(box, self.frame)
+            if any(box[0] < x < box[2] for x in self.walls):
+                cost += 2 * label.width * label.height
             if cost < best_cost:
                 best, best_cost = (left, top, leader), cost
             if cost < CLEAR:
@@ -167,19 +174,20 @@ class LabelLayout:
         return placement
 
 
-def place_labels(labels: Sequence[Label], obstacles: Sequence[Box] = (), frame: Box | None = None
-                 ) -> list[Placement | None]:
+def place_labels(labels: Sequence[Label], obstacles: Sequence[Box] = (), frame: Box | None = None,
+                 walls: Sequence[float] = ()) -> list[Placement | None]:
     """Where each label goes (``None`` for an optional label with no free place), in the order given.
 
     Args:
         labels: Most important first.
         obstacles: Boxes of marks no label may cover.
         frame: The visible area; a label that would leave it counts as overlapping.
+        walls: x positions a label must not straddle (costs more than leaving the frame).
 
     Returns:
         One placement per label.
     """
-    layout = LabelLayout(obstacles, frame)
+    layout = LabelLayout(obstacles, frame, walls)
     return [layout.place(label) for label in labels]
 
 
