@@ -139,8 +139,9 @@ class LabelLayout:
     def __init__(self, obstacles: Sequence[Box] = (), frame: Box | None = None, walls: Sequence[float] = ()) -> None:
         """Start with the marks no label may cover, the visible area and the walls.
 
-        ``frame`` ``None`` is unbounded. ``walls`` are x positions no label may straddle (where one copy of the
-        world ends and the next is drawn over it); straddling one costs more than leaving the frame.
+        ``frame`` ``None`` is unbounded. ``walls`` are x positions a label may not put between itself and its
+        place (where one copy of the world ends and the next is drawn over it); that costs more than leaving the
+        frame.
         """
         self.taken: list[Box] = list(obstacles)
         self.frame = frame
@@ -161,7 +162,7 @@ class LabelLayout:
             cost = sum(overlap(box, other) for other in self.taken)
             if self.frame is not None:
                 cost += label.width * label.height - overlap(box, self.frame)
-            if any(box[0] < x < box[2] for x in self.walls):
+            if any(min(label.x, box[0]) < x < max(label.x, box[2]) for x in self.walls):  # across, or beyond
                 cost += 2 * label.width * label.height
             if cost < best_cost:
                 best, best_cost = (left, top, leader), cost

@@ -51,7 +51,7 @@ def test_a_label_never_straddles_a_wall_even_when_every_other_place_is_crowded()
     # The antimeridian: the next copy of the world is drawn over whatever of a label crosses it.
     crowd = [disc(40, 100, 30), disc(260, 100, 100)]  # marks on both sides: every place costs something
     (placed,) = place_labels([Label(100, 100, 120, 14, gap=5)], crowd, frame=(0, 0, 400, 200), walls=[150])
-    assert placed is not None and not placed.box[0] < 150 < placed.box[2], placed.box
+    assert placed is not None and placed.box[2] <= 150, placed.box  # on its place's side: neither across nor beyond
 
 
 def test_text_widths_are_the_same_when_many_sessions_ask_at_once() -> None:
