@@ -159,6 +159,12 @@ def timeline(stories: Sequence[Story], sources: Sequence[Source], view: StoryVie
     undated = sum(1 for s in sources if not s.published)
     caption = f"{_count(len(stories), 'story', 'stories')}, {_count(len(sources), 'source', 'sources')}"
     caption += f" ({undated} undated, not on the timeline)" if undated else ""
+    if frame["story"].nunique() == 1:  # one dot on an axis says no more than its date
+        first, last = frame["published"].min(), frame["published"].max()
+        when = f"{first:%-d %b %Y}" + ("" if first == last else f" to {last:%-d %b %Y}")
+        st.caption(f"Timeline: {caption}, published {when}. Articles about other events are drawn here on a time "
+                   "axis.")
+        return
     st.caption(f"Timeline: {caption}. Choose a story and a range in the sidebar.")
     height = min(TIMELINE_MAX_HEIGHT, max(TIMELINE_MIN_HEIGHT, TIMELINE_ROW_HEIGHT * frame["story"].nunique()))
     st.vega_lite_chart(frame, timeline_spec([s.name for s in stories], height), width="stretch")

@@ -106,3 +106,11 @@ def test_timeline_rows_count_each_storys_sources_per_day_and_mark_the_one_shown(
     seeds_like = next(s for s in stories if "a" in s.source_ids)
     rows = timeline_rows(stories, sources, seeds_like.key)
     assert sorted(zip(rows["sources"], rows["shown"], strict=True)) == [(1, OTHER), (2, ON_MAP)]  # d: undated
+
+
+def test_the_timelines_size_legend_counts_in_whole_numbers() -> None:
+    from dashboard.story_panel import timeline_spec
+
+    # One day of five sources: Vega labels an unformatted lone value "5.000000".
+    legend = timeline_spec(["a", "b"], 100)["encoding"]["size"]["legend"]  # type: ignore[index]
+    assert legend["format"] == "d" and legend["tickMinStep"] == 1
