@@ -88,7 +88,11 @@ def _click_mark(session: Session, spec: dict[str, Any], layer_id: str, obj: dict
     at = projector(spec, box)
     x, y = at(obj["position"])
     session.page.mouse.move(x + dx, y)  # deck.gl picks what is under the pointer on hover, then the click uses it
-    session.page.wait_for_timeout(800)
+    # Until deck.gl shows the mark's tooltip: the first pick builds the picking programs, which in software WebGL
+    # on a busy machine can take longer than any fixed wait.
+    session.page.wait_for_function(
+        "() => [...document.querySelectorAll('.deck-tooltip')].some(t => t.style.display !== 'none' && t.innerText)",
+        timeout=15_000)
     session.page.mouse.click(x + dx, y)
     session.page.wait_for_timeout(500)
     session.wait_ready()
