@@ -80,15 +80,26 @@ def _date(source: Source) -> date | None:
         return None
 
 
-def _shared_keys(claims: Iterable[Claim]) -> Counter[tuple[str, str]]:
-    """Each (force, place) a source's placed claims name, with how often."""
+def _event_places(claim: Claim, leaving: bool = False) -> list[Place]:
+    """A claim's resolved destinations; with ``leaving``, a withdrawal that names none gives the place it leaves."""
+    if claim.negated:
+        return []
+    if leaving and not claim.destinations and claim.kind == "withdraw" and claim.origin is not None:
+        return [claim.origin] if claim.origin.resolved else []
+    return [p for p in claim.destinations if p.resolved]
+
+
+def _shared_keys(claims: Iterable[Claim], leaving: bool = False) -> Counter[tuple[str, str]]:
+    """Each (force, place) a source's placed claims name, with how often.
+
+    Stories are grouped by destinations only: troops leaving a place and troops arriving there are not the
+    same event. A story's name also counts the places troops only leave (``leaving``), so an article about a
+    withdrawal is named for it.
+    """
     keys: Counter[tuple[str, str]] = Counter()
     for claim in claims:
-        if claim.negated:
-            continue
-        for place in claim.destinations:
-            if place.resolved:
-                keys[(claim.force, place_key(place))] += 1
+        for place in _event_places(claim, leaving):
+            keys[(claim.force, place_key(place))] += 1
     return keys
 
 
@@ -114,15 +125,19 @@ def _best(groups: Sequence[_Group], keys: Counter[tuple[str, str]], when: date |
 def _name(members: Sequence[Source], claims: Sequence[Claim], places: Mapping[str, str]) -> str:
     keys: Counter[tuple[str, str]] = Counter()
     for claim in claims:
-        keys.update(_shared_keys([claim]))
+        keys.update(_shared_keys([claim], leaving=True))
     force = next((f for (f, _), _ in keys.most_common()), None)
-    where = list(dict.fromkeys(places.get(p, p) for (f, p), _ in keys.most_common() if f == force))[:NAME_PLACES]
+    own = _place_names(claims)  # as this story's articles name them ("Kherson"), then as any article does
+    where = list(dict.fromkeys(own.get(p) or places.get(p, p) for (f, p), _ in keys.most_common() if f == force))
+    where = where[:NAME_PLACES]
+    going = any(c.force == force and c.destinations and not c.negated for c in claims)
     dates = sorted(d for d in (_date(s) for s in members) if d is not None)
     month = dates[0].strftime("%b %Y") if dates else "undated"
     if force is None:
         head = members[0].title or members[0].outlet or members[0].id
         return f"{head[:60]} · {month}"
-    return f"{_force_name(force)} → {', '.join(where)} · {month}"
+    # Troops only leaving: "United States out of Niger", not an arrow into the place they leave.
+    return f"{_force_name(force)} {'→' if going else 'out of'} {', '.join(where)} · {month}"
 
 
 def _force_name(force: str) -> str:
@@ -136,9 +151,9 @@ def _force_name(force: str) -> str:
 def _place_names(claims: Iterable[Claim]) -> dict[str, str]:
     names: dict[str, str] = {}
     for claim in claims:
-        for place in claim.destinations:
-            if place.resolved:
-                names.setdefault(place_key(place), _display(place))
+        left = not claim.destinations  # a place only left is named itself: "out of Kherson", not of its country
+        for place in _event_places(claim, leaving=True):
+            names.setdefault(place_key(place), place.name.split(",")[0].strip() if left else _display(place))
     return names
 
 

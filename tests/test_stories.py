@@ -6,7 +6,7 @@ import pytest
 
 from extraction.model import Source
 from extraction.stories import STORY_WINDOW_DAYS, StoryChoice, group_stories, in_range
-from tests.builders import claim, country
+from tests.builders import claim, country, site
 
 PL, DE, RO, UA, FR = (country(c) for c in ("PL", "DE", "RO", "UA", "FR"))
 
@@ -114,3 +114,13 @@ def test_the_timelines_size_legend_counts_in_whole_numbers() -> None:
     # One day of five sources: Vega labels an unformatted lone value "5.000000".
     legend = timeline_spec(["a", "b"], 100)["encoding"]["size"]["legend"]  # type: ignore[index]
     assert legend["format"] == "d" and legend["tickMinStep"] == 1
+
+
+def test_a_story_of_troops_leaving_is_named_for_the_place_they_leave_and_kept_apart_from_arrivals() -> None:
+    kherson = site("Kherson", "UA", 46.64, 32.61)
+    sources = [source("in", "2022-11-09"), source("out", "2022-11-09")]
+    claims = [claim("in", 1000, (UA,), force="RU"),
+              claim("out", 30000, (), origin=kherson, kind="withdraw", force="RU")]
+    stories = group_stories(sources, claims)
+    assert keys(stories) == [["in"], ["out"]]  # leaving and arriving are not one event
+    assert {s.name for s in stories} == {"Russia → Ukraine · Nov 2022", "Russia out of Kherson · Nov 2022"}
