@@ -226,12 +226,17 @@ def drawing(reconciliation: Reconciliation) -> Drawing:
 
 
 def _dedupe(marks: list[Mark]) -> list[Mark]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, object]] = set()
     out = []
     for mark in marks:
-        # One destination mark per place drawn; a city and its country are two marks, each with its own figures.
-        where = {"origin": mark.place.name, "destination": str(label_key(mark.place))}.get(mark.kind)
-        key = (mark.kind, where or place_key(mark.place))
+        where: object
+        if mark.kind == "origin":
+            where = mark.place.name
+        elif mark.kind == "destination":  # one per place drawn: a city and its country are two, each with figures
+            where = label_key(mark.place)
+        else:
+            where = place_key(mark.place)
+        key = (mark.kind, where)
         if key not in seen:
             seen.add(key)
             out.append(mark)
