@@ -122,14 +122,11 @@ def _best(groups: Sequence[_Group], keys: Counter[tuple[str, str]], when: date |
     return max(fitting, key=overlap, default=None)
 
 
-def _name(members: Sequence[Source], claims: Sequence[Claim], places: Mapping[str, str]) -> str:
-    keys: Counter[tuple[str, str]] = Counter()
-    for claim in claims:
-        keys.update(_shared_keys([claim], leaving=True))
+def _name(members: Sequence[Source], claims: Sequence[Claim]) -> str:
+    keys = _shared_keys(claims, leaving=True)
     force = next((f for (f, _), _ in keys.most_common()), None)
-    own = _place_names(claims)  # as this story's articles name them ("Kherson"), then as any article does
-    where = list(dict.fromkeys(own.get(p) or places.get(p, p) for (f, p), _ in keys.most_common() if f == force))
-    where = where[:NAME_PLACES]
+    places = _place_names(claims)  # as this story's articles name them ("Kherson")
+    where = list(dict.fromkeys(places[p] for (f, p), _ in keys.most_common() if f == force))[:NAME_PLACES]
     going = any(c.force == force and c.destinations and not c.negated for c in claims)
     dates = sorted(d for d in (_date(s) for s in members) if d is not None)
     month = dates[0].strftime("%b %Y") if dates else "undated"
@@ -202,7 +199,6 @@ def group_stories(
             groups.append(_Group(key, _date(source), [source], Counter()))
         else:
             group.members.append(source)
-    places = _place_names(c for cs in by_source.values() for c in cs)
     stories = []
     for g in groups:
         members = sorted(g.members, key=lambda s: (_date(s) is None, _date(s) or date.min, s.id))
@@ -211,7 +207,7 @@ def group_stories(
         dates = [s.published for s in members if s.published and _date(s) is not None]
         stories.append(Story(
             key=g.key,
-            name=given or _name(members, member_claims, places),
+            name=given or _name(members, member_claims),
             source_ids=tuple(s.id for s in members),
             start=min(dates) if dates else None,
             end=max(dates) if dates else None,
