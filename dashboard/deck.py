@@ -15,6 +15,7 @@ from pydeck.bindings.json_tools import default_serialize
 from dashboard.basemap import CountryLabel, border_segments, countries_around, country_labels
 from dashboard.labels import (
     LINE_HEIGHT,
+    NO_FIGURE,
     Label,
     destination_figure,
     disc,
@@ -330,8 +331,7 @@ def build_layers(
                 markers.append({**row, "position": _pos(m.origin), "colour": [*colour, 220],
                                 "radius": 6 + width_px(count)})
                 obstacles.append((*_pos_t(m.origin), 7 + width_px(count)))
-                # Two lines: the wording in brackets is as long as the rest.
-                texts.append(_Text(_pos(m.origin), no_destination(m, text).replace(" (", "\n(", 1), [20, 20, 20, 255]))
+                texts.append(_Text(_pos(m.origin), no_destination(m, text, "\n"), [20, 20, 20, 255]))
             continue
         touch(m.origin, *dests)
         if m.origin is None or not m.origin.resolved:
@@ -467,7 +467,7 @@ def _figure_lines(name: str, figures: list[str]) -> str:
 
     A movement with no number adds nothing to a place that has numbers: "(no figure)" is said only alone.
     """
-    stated = [f for f in figures if not f.startswith("(no figure")]
+    stated = [f for f in figures if not f.startswith(NO_FIGURE)]
     lines = [name]
     for k, item in enumerate(stated or figures):
         joined = f"{lines[-1]}{' · ' if k else ' '}{item}"

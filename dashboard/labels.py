@@ -198,10 +198,13 @@ def leader_end(placement: Placement, x: float, y: float) -> tuple[float, float]:
     return min(max(x, left), right), min(max(y, top), bottom)
 
 
-def no_destination(movement: Movement, figure_text: str) -> str:
-    """The label of a movement that only says where troops leave: ``Niger: 1,000 (withdraw, no destination stated)``."""
+def no_destination(movement: Movement, figure_text: str, between: str = " ") -> str:
+    """The label of a movement that only says where troops leave: ``Niger: 1,000 (withdraw, no destination stated)``.
+
+    ``between`` goes before the bracket: a line break on the live map, where the bracket is as long as the rest.
+    """
     place = movement.origin.name if movement.origin is not None else "?"
-    return f"{place}: {figure_text} ({movement.kind}, no destination stated)"
+    return f"{place}: {figure_text}{between}({movement.kind}, no destination stated)"
 
 
 def figure(movement: Movement) -> str:
@@ -218,6 +221,9 @@ def figure(movement: Movement) -> str:
     return movement.consensus.text
 
 
+NO_FIGURE = "(no figure"  # how a destination's label begins the entry of a movement that gives no number
+
+
 def destination_figure(movement: Movement, has_origin: bool) -> str:
     """A movement's figure in the label at its destination, beside the place's name.
 
@@ -225,7 +231,7 @@ def destination_figure(movement: Movement, has_origin: bool) -> str:
     """
     text = figure(movement)
     if text == "troops":
-        return "(no figure)" if has_origin else "(no figure, no origin)"
+        return NO_FIGURE + (")" if has_origin else ", no origin)")
     return text if has_origin else f"{text} (no origin)"
 
 
