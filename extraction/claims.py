@@ -179,11 +179,9 @@ def _senders(pred: Token, anchor: Token, mentions: list[PlaceMention], off: int)
             if not found and all(s.lower_ in lx.SPEAKER_PRONOUNS for s in subjects):
                 return _speaker_country(tok, mentions, off)  # "France said it would withdraw its troops"
             return found
-        if tok.dep_ == "xcomp":  # "the junta ordered the U.S. to withdraw": the one ordered moves
-            ordered = [p for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i
-                       for p in _countries_in(c, mentions, off)]
-            if ordered:
-                return ordered
+        ordered = [p for c in ev.ordered_ones(tok) for p in _countries_in(c, mentions, off)]
+        if ordered:  # "the junta ordered the U.S. to withdraw": the one ordered moves
+            return ordered
         if tok.head.i != tok.i and lemma(tok.head) in lx.SPEECH_LEMMAS and tok.tag_.startswith("N") and \
                 tok.dep_ == "dobj":
             return _speaker_country(tok, mentions, off)  # "Washington announced the deployment of 3,500 troops"

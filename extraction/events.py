@@ -419,6 +419,16 @@ def _noun_role(word: str, kind: str, pred: Token, anchor: Token, goes_to: bool) 
     return ""
 
 
+def ordered_ones(pred: Token) -> list[Token]:
+    """In "X ordered Y to withdraw", the Y: objects of the verb an infinitive hangs on, said before it.
+
+    The infinitive's subject is that object (object control): Y moves, X only ordered it.
+    """
+    if pred.dep_ != "xcomp":
+        return []
+    return [c for c in pred.head.children if c.dep_ == "dobj" and c.i < pred.i]
+
+
 def place_roles(
     pred: Token, anchor: Token, kind: str, place_heads: Sequence[Token]
 ) -> tuple[list[int], list[int]]:
@@ -433,11 +443,12 @@ def place_roles(
     places = frozenset(h.i for h in place_heads)
     goes_to = any(c.dep_ in ("prep", "dative") and c.lower_ in lx.DESTINATION_PREPS
                   for m in group for c in pred.doc[m].children)
+    ordered = {t.i for o in ordered_ones(pred) for t in o.subtree}
     origins: list[int] = []
     dests: list[int] = []
     for k, ph in enumerate(place_heads):
         word, gov = attachment(ph, places)
-        if gov.i in group and word == "dobj" and pred.dep_ == "xcomp" and gov.i == pred.head.i and ph.i < pred.i:
+        if word == "dobj" and gov.i == pred.head.i and ph.i in ordered:
             role = ""  # "ordered the U.S. to withdraw": the one ordered is who moves, not where from
         elif gov.i in group:
             role = _verb_role(word, gov, pred, kind)
